@@ -1,0 +1,42 @@
+import type { Accountability, SchemaOverview } from '@directus/types';
+import { applyTagChange, normaliseTags, sameTags } from '../core/tags.js';
+
+export interface TagChange {
+	collection: string;
+	key: string | number;
+	add?: string[];
+	remove?: string[];
+}
+
+export interface TagResult {
+	tags: string[];
+	changed: boolean;
+}
+
+interface ItemsServiceLike {
+	readOne(key: string | number, query?: Record<string, unknown>): Promise<Record<string, unknown>>;
+	updateOne(key: string | number, data: Record<string, unknown>, opts?: Record<string, unknown>): Promise<string | number>;
+}
+
+type ItemsServiceConstructor = new (collection: string, options: { schema: SchemaOverview; accountability: Accountability | null }) => ItemsServiceLike;
+
+/**
+ * Adds and removes tags on one record's `tags` field through ItemsService, so permissions,
+ * revisions and hooks apply as for any other write. Writes nothing when the tags do not change.
+ */
+export async function tagRecord(
+	ItemsService: ItemsServiceConstructor,
+	schema: SchemaOverview,
+	accountability: Accountability | null,
+	change: TagChange,
+): Promise<TagResult> {
+	const items = new ItemsService(change.collection, { schema, accountability });
+	const record = await items.readOne(change.key, { fields: ['tags'] });
+	const current = normaliseTags(record['tags']);
+	const tags = applyTagChange(current, change.add, change.remove);
+
+	if (sameTags(tags, current)) return { tags, changed: false };
+
+	await items.updateOne(change.key, { tags });
+	return { tags, changed: true };
+}
