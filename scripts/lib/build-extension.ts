@@ -1,15 +1,14 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PROJECT_ROOT } from './directus-process.js';
 
 export const EXTENSION_DIR = path.join(PROJECT_ROOT, 'extensions', 'workflow-rules');
-const SDK_CLI = fileURLToPath(import.meta.resolve('@directus/extensions-sdk/cli'));
+const SDK_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('@directus/extensions-sdk/package.json')), 'cli.js');
 
 /** Builds the bundle extension with the extensions SDK (`directus-extension build`). */
 export function buildExtension(options: { quiet?: boolean } = {}): Promise<void> {
-	const cli = path.join(path.dirname(SDK_CLI), '..', '..', 'cli.js');
-	const child = spawn(process.execPath, [cli, 'build'], { cwd: EXTENSION_DIR, stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+	const child = spawn(process.execPath, [SDK_CLI, 'build'], { cwd: EXTENSION_DIR, stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk));

@@ -4,6 +4,7 @@
  * all three run Directus the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -20,7 +21,7 @@ export function snapshotFile(client: string | undefined): string {
 }
 
 /** The API's CLI entry, called directly: the `directus` wrapper first asks the registry for updates. */
-const CLI_ENTRY = fileURLToPath(import.meta.resolve('@directus/api/cli/run.js'));
+const CLI_ENTRY = createRequire(import.meta.url).resolve('@directus/api/cli/run.js');
 
 export type Env = Record<string, string | undefined>;
 

@@ -1,0 +1,30 @@
+/** Debian's Chromium driven by playwright-core, signed in to the studio under test. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		// This machine has no network beyond loopback: keep Chromium from calling home.
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+}
+
+export async function signIn(browser: Browser): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	await page.goto(`${inject('directusUrl')}/admin/login`);
+	await page.locator('input[type="email"]').fill(inject('adminEmail'));
+	await page.locator('input[type="password"]').fill(inject('adminPassword'));
+	await page.locator('button[type="submit"]').click();
+	await page.waitForURL(/\/admin\/(content|insights|users|settings)/, { timeout: 30_000 });
+	return page;
+}
+
+/** Directus 12 greets a new instance with a license dialog; a Core user skips it. */
+export async function dismissLicenseDialog(page: Page): Promise<void> {
+	const skip = page.getByRole('button', { name: 'Skip' });
+	if (await skip.isVisible().catch(() => false)) await skip.click();
+}
