@@ -1,5 +1,5 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
-import { applyTagChange, normaliseTags, sameTags } from '../core/tags.js';
+import { applyTagChange, normaliseTags, sameTags } from '../core/actions/tags.js';
 
 export interface TagChange {
 	collection: string;
