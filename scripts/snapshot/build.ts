@@ -13,7 +13,7 @@ import { bootstrap, runCli, snapshotFile, startDirectus, type Env } from '../lib
 import { freePort } from '../lib/free-port.js';
 import { createScratchDatabase, dropDatabase } from '../lib/pg-database.js';
 import { restClient } from '../lib/rest.js';
-import { crmSchema } from './crm-schema.js';
+import { schemaPlan } from './schema.js';
 
 const PG_URL = process.env['PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const token = 'snapshot-builder-token';
@@ -39,7 +39,7 @@ async function build(databaseEnv: Env, dir: string): Promise<void> {
 
 	try {
 		const request = restClient(directus.url, token);
-		const plan = crmSchema();
+		const plan = schemaPlan();
 		for (const collection of plan.collections) await request('POST', '/collections', collection);
 		for (const relation of plan.relations) await request('POST', '/relations', relation);
 	} finally {

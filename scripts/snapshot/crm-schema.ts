@@ -1,72 +1,14 @@
 /**
  * The CRM data model of SPEC §2, as the payloads that create it through the Directus API.
- * `npm run snapshot` applies these to a scratch instance and writes snapshots/crm.yaml from it;
- * the snapshot is what every install applies.
  */
-import {
-	boolean, choice, date, decimal, divider, email, integer, integerKey, json, manyToManyUsers, manyToOne,
-	multiChoice, tags, text, time, timestamp, timestamps, uuidKey,
-	type CollectionPayload, type FieldPayload, type RelationPayload,
-} from './field-kit.js';
-
-export interface SchemaPlan {
-	collections: CollectionPayload[];
-	relations: RelationPayload[];
-}
+import { boolean, choice, date, decimal, divider, email, integer, integerKey, json, multiChoice, tags, text, time, timestamp, timestamps, uuidKey } from './field-kit.js';
+import { COLORS, Plan } from './plan.js';
 
 const WEEKDAYS = [['mon', 'Monday'], ['tue', 'Tuesday'], ['wed', 'Wednesday'], ['thu', 'Thursday'], ['fri', 'Friday'], ['sat', 'Saturday'], ['sun', 'Sunday']] as const;
 const PRIORITIES = [['low', 'Low'], ['normal', 'Normal'], ['high', 'High']] as const;
-const USER = '{{first_name}} {{last_name}}';
 
-const COLORS = { green: '#2ECDA7', blue: '#3399FF', amber: '#FFA439', red: '#E35169', grey: '#A2B5CD', purple: '#8866FF' };
 
-/** Accumulates collections and relations in creation order (targets before the fields pointing to them). */
-class Plan {
-	readonly collections: CollectionPayload[] = [];
-	readonly relations: RelationPayload[] = [];
-
-	collection(collection: string, meta: Record<string, unknown>, build: (c: CollectionBuilder) => void): void {
-		const builder = new CollectionBuilder(collection, this);
-		build(builder);
-		this.collections.push({ collection, meta: { sort: this.collections.length + 1, ...meta }, schema: { name: collection }, fields: builder.fields });
-		this.collections.push(...builder.junctions);
-	}
-}
-
-class CollectionBuilder {
-	readonly fields: FieldPayload[] = [];
-	readonly junctions: CollectionPayload[] = [];
-
-	constructor(private readonly name: string, private readonly plan: Plan) {}
-
-	add(...fields: FieldPayload[]): this {
-		this.fields.push(...fields);
-		return this;
-	}
-
-	m2o(field: string, related: string, options: Parameters<typeof manyToOne>[3]): this {
-		const { field: payload, relation } = manyToOne(this.name, field, related, options);
-		this.fields.push(payload);
-		this.plan.relations.push(relation);
-		return this;
-	}
-
-	owner(note = 'The user responsible'): this {
-		return this.m2o('owner', 'directus_users', { template: USER, note, index: true });
-	}
-
-	members(note: string): this {
-		const { field, junction, relations } = manyToManyUsers(this.name, 'members', { note });
-		this.fields.push(field);
-		this.junctions.push(junction);
-		this.plan.relations.push(...relations);
-		return this;
-	}
-}
-
-export function crmSchema(): SchemaPlan {
-	const plan = new Plan();
-
+export function crmSchema(plan: Plan): void {
 	plan.collection('crm_settings', { singleton: true, icon: 'tune', note: 'Time zone, business hours and worksheet switch of the CRM', group: null }, (c) => c.add(
 		integerKey(),
 		text('timezone', { required: true, note: 'IANA time zone in which service hours, business hours and date triggers are read', placeholder: 'America/New_York' }),
@@ -205,6 +147,4 @@ export function crmSchema(): SchemaPlan {
 			text('spare_parts', { multiline: true }), text('notes', { multiline: true }),
 			...timestamps(),
 		));
-
-	return { collections: plan.collections, relations: plan.relations };
 }

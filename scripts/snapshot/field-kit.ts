@@ -234,7 +234,7 @@ export function manyToOne(
 	collection: string,
 	field: string,
 	related: string,
-	common: Common & { template: string; onDelete?: 'SET NULL' | 'CASCADE' | 'NO ACTION'; type?: 'uuid' | 'integer'; interface?: string },
+	common: Common & { template: string; onDelete?: 'SET NULL' | 'CASCADE' | 'NO ACTION'; type?: 'uuid' | 'integer'; interface?: string; oneField?: string },
 ): { field: FieldPayload; relation: RelationPayload } {
 	const isFile = related === 'directus_files';
 	const isUser = related === 'directus_users';
@@ -257,7 +257,7 @@ export function manyToOne(
 			collection,
 			field,
 			related_collection: related,
-			meta: { one_field: null, sort_field: null, one_deselect_action: 'nullify' },
+			meta: { one_field: common.oneField ?? null, sort_field: null, one_deselect_action: 'nullify' },
 			schema: { on_delete: common.onDelete ?? (common.required ? 'NO ACTION' : 'SET NULL') },
 		},
 	};
@@ -328,4 +328,40 @@ export function timestamps(): FieldPayload[] {
 		{ field: 'date_created', type: 'timestamp', meta: { special: ['date-created'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', display_options: { relative: true } }, schema: {} },
 		{ field: 'date_updated', type: 'timestamp', meta: { special: ['date-updated'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', display_options: { relative: true } }, schema: {} },
 	];
+}
+
+/** A JSON field edited as code in the studio. */
+export function code(field: string, common: Common & { template?: string } = {}): FieldPayload {
+	return json(field, { ...common, interface: 'input-code', options: { language: 'JSON', lineNumber: true, template: common.template ?? null } });
+}
+
+/** A Directus filter edited with the studio's own filter builder, on the collection named by `collectionField`. */
+export function filter(field: string, collectionField: string, common: Common = {}): FieldPayload {
+	return json(field, { ...common, interface: 'system-filter', options: { collectionField } });
+}
+
+/** A collection name picked from the user collections. */
+export function collectionName(field: string, common: Common = {}): FieldPayload {
+	return {
+		field,
+		type: 'string',
+		meta: meta(common, { interface: 'system-collection', options: { includeSystem: false }, display: 'collection' }),
+		schema: schema(common, { max_length: 64 }),
+	};
+}
+
+/** The "many" side of a one-to-many, listing the items whose `foreignKey` points here. */
+export function oneToMany(field: string, common: Common & { template: string }): FieldPayload {
+	return {
+		field,
+		type: 'alias',
+		meta: meta({ width: 'full', ...common }, { interface: 'list-o2m', options: { template: common.template, enableCreate: false, enableSelect: false }, display: 'related-values', display_options: { template: common.template }, special: ['o2m'] }),
+		schema: null,
+	};
+}
+
+/** A unique string column, for keys the engine relies on the database to keep unique. */
+export function uniqueKey(field: string, common: Common = {}): FieldPayload {
+	const base = text(field, { required: true, readonly: true, ...common });
+	return { ...base, schema: { ...base.schema, is_unique: true } };
 }

@@ -1,5 +1,6 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
 import { applyTagChange, normaliseTags, sameTags } from '../core/actions/tags.js';
+import type { ItemsServiceClass } from './engine/record-reader.js';
 
 export interface TagChange {
 	collection: string;
@@ -13,19 +14,13 @@ export interface TagResult {
 	changed: boolean;
 }
 
-interface ItemsServiceLike {
-	readOne(key: string | number, query?: Record<string, unknown>): Promise<Record<string, unknown>>;
-	updateOne(key: string | number, data: Record<string, unknown>, opts?: Record<string, unknown>): Promise<string | number>;
-}
-
-type ItemsServiceConstructor = new (collection: string, options: { schema: SchemaOverview; accountability: Accountability | null }) => ItemsServiceLike;
 
 /**
  * Adds and removes tags on one record's `tags` field through ItemsService, so permissions,
  * revisions and hooks apply as for any other write. Writes nothing when the tags do not change.
  */
 export async function tagRecord(
-	ItemsService: ItemsServiceConstructor,
+	ItemsService: ItemsServiceClass,
 	schema: SchemaOverview,
 	accountability: Accountability | null,
 	change: TagChange,

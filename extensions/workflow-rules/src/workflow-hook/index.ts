@@ -1,20 +1,64 @@
 import { defineHook } from '@directus/extensions-sdk';
+import type { Knex } from 'knex';
+import type { SchemaOverview } from '@directus/types';
+import { readConfig } from '../server/config.js';
+import { setEngine } from '../server/engine/engine-registry.js';
+import { isEngineCollection, WorkflowEngine } from '../server/engine/workflow-engine.js';
+import type { ItemsServiceClass } from '../server/engine/record-reader.js';
+import { RULES_TABLE } from '../server/rules/rule-cache.js';
+import { assertValidRuleWrite } from '../server/rules/validate-rule-write.js';
 import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
-import { isWatchedCollection } from '../server/watched-collection.js';
 
-const ITEM_EVENTS = ['items.create', 'items.update', 'items.delete'] as const;
+type Keys = (string | number)[];
 
-export default defineHook(({ action }, { logger }) => {
-	for (const event of ITEM_EVENTS) {
-		action(event, (meta) => {
-			const collection = String(meta['collection'] ?? '');
-			if (!isWatchedCollection(collection)) return;
+export default defineHook(({ filter, action }, { database, getSchema, services, logger, env }) => {
+	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, logger, config: readConfig(env) });
+	setEngine(engine);
 
-			recordWrite(event, collection);
-			logger.debug({ event, collection, keys: meta['keys'] ?? meta['key'] }, '[workflow-rules] write observed');
-		});
+	const guard = (where: string, work: () => Promise<void>) =>
+		work().catch((error) => logger.error(error, `[workflow-rules] ${where} failed; the write itself is unaffected`));
+
+	// Rules are validated before they are stored: a 400 naming each problem's path.
+	filter(`${RULES_TABLE}.items.create`, async (payload, _meta, context) => {
+		await assertValidRuleWrite(payload as Record<string, unknown>, null, context.database as Knex, context.schema as SchemaOverview);
+		return payload;
+	});
+	filter(`${RULES_TABLE}.items.update`, async (payload, meta, context) => {
+		await assertValidRuleWrite(payload as Record<string, unknown>, meta['keys'] as Keys, context.database as Knex, context.schema as SchemaOverview);
+		return payload;
+	});
+	for (const event of ['create', 'update', 'delete']) action(`${RULES_TABLE}.items.${event}`, () => engine.rules.invalidate());
+
+	// Before state: read in the filter hook, before the write applies.
+	filter('items.update', async (payload, meta, context) => {
+		const collection = String(meta['collection']);
+		if (!isEngineCollection(collection)) await guard('reading the before state', () => engine.captureBefore(collection, meta['keys'], meta['keys'] as Keys, context.database as Knex, context.schema as SchemaOverview));
+		return payload;
+	});
+	filter('items.delete', async (keys, meta, context) => {
+		const collection = String(meta['collection']);
+		if (!isEngineCollection(collection)) await guard('reading the deleted records', () => engine.captureBefore(collection, keys, keys as Keys, context.database as Knex, context.schema as SchemaOverview));
+		return keys;
+	});
+
+	// Evaluation: after the write commits, never failing it.
+	action('items.create', (meta) => observe('create', meta, [meta['key'] as string | number], null));
+	action('items.update', (meta) => observe('update', meta, meta['keys'] as Keys, meta['keys']));
+	action('items.delete', (meta) => observe('delete', meta, meta['keys'] as Keys, meta['keys']));
+
+	function observe(kind: 'create' | 'update' | 'delete', meta: Record<string, unknown>, keys: Keys, handle: unknown) {
+		const collection = String(meta['collection']);
+		if (isEngineCollection(collection)) return;
+		recordWrite(`items.${kind}`, collection);
+		return guard(`evaluating rules on ${collection}`, () => engine.afterWrite(kind, collection, keys, handle, meta['payload']));
 	}
 
-	markHookRegistered([...ITEM_EVENTS]);
+	action('server.start', () => {
+		engine.worker.start();
+		logger.info(`[workflow-rules] worker started as ${engine.instance}`);
+	});
+	action('server.stop', () => engine.worker.stop());
+
+	markHookRegistered(['items.create', 'items.update', 'items.delete']);
 	logger.info('[workflow-rules] hook registered on item events');
 });

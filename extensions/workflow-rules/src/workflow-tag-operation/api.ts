@@ -2,6 +2,7 @@ import { defineOperationApi } from '@directus/extensions-sdk';
 import { TAG_OPERATION_ID } from '../shared/identity.js';
 import { tagRecord } from '../server/tag-record.js';
 import { toTagList } from '../shared/tag-list.js';
+import type { ItemsServiceClass } from '../server/engine/record-reader.js';
 
 type Options = {
 	collection: string;
@@ -13,7 +14,7 @@ type Options = {
 export default defineOperationApi<Options>({
 	id: TAG_OPERATION_ID,
 	handler: async ({ collection, key, add, remove }, { services, getSchema, accountability }) => {
-		return tagRecord(services.ItemsService, await getSchema(), accountability, {
+		return tagRecord(services.ItemsService as unknown as ItemsServiceClass, await getSchema(), accountability, {
 			collection,
 			key,
 			add: toTagList(add),

@@ -1,19 +1,65 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
+import type { Knex } from 'knex';
 import { ENDPOINT_ID } from '../shared/identity.js';
-import { runtimeStatus } from '../server/runtime-status.js';
-import { requireUser } from '../server/http/require-user.js';
-import { asyncRoute } from '../server/http/async-route.js';
 import { EXTENSION_VERSION } from '../shared/version.js';
+import { asyncRoute } from '../server/http/async-route.js';
+import { requireUser, requireWorkflowAccess } from '../server/http/require-user.js';
+import { runtimeStatus } from '../server/runtime-status.js';
+import type { ItemsServiceClass } from '../server/engine/record-reader.js';
+import { getEngine } from '../server/engine/engine-registry.js';
+import { assertValidRule } from '../server/rules/validate-rule-write.js';
+import { dryRun } from '../server/rules/dry-run.js';
+import { usageReport } from '../server/runs/usage.js';
+import { replayJob, JOBS_TABLE } from '../server/jobs/job-store.js';
+import { BadRequestError, NotFoundError } from '../server/errors.js';
 
 export default defineEndpoint({
 	id: ENDPOINT_ID,
-	handler: (router) => {
-		router.get(
-			'/health',
-			asyncRoute(async (req, res) => {
-				requireUser(req);
-				res.json({ status: 'ok', version: EXTENSION_VERSION, ...runtimeStatus() });
-			}),
-		);
+	handler: (router, { database, getSchema, services }) => {
+		const knex = database as Knex;
+		const ItemsService = services.ItemsService as unknown as ItemsServiceClass;
+		const access = async (req: Parameters<typeof requireUser>[0]) => requireWorkflowAccess(req, ItemsService, await getSchema());
+
+		router.get('/health', asyncRoute(async (req, res) => {
+			requireUser(req);
+			res.json({ status: 'ok', version: EXTENSION_VERSION, instance: getEngine()?.instance ?? null, ...runtimeStatus() });
+		}));
+
+		router.post('/rules/validate', asyncRoute(async (req, res) => {
+			await access(req);
+			const rule = assertValidRule((req.body ?? {}) as Record<string, unknown>, await getSchema());
+			res.json({ data: { valid: true, rule } });
+		}));
+
+		router.post('/rules/test', asyncRoute(async (req, res) => {
+			await access(req);
+			res.json({ data: await dryRun(req.body ?? {}, { knex, schema: await getSchema(), ItemsService }) });
+		}));
+
+		router.get('/usage', asyncRoute(async (req, res) => {
+			await access(req);
+			const to = parseDay(req.query['to'], 'to', new Date(Date.now() + 86_400_000));
+			const from = parseDay(req.query['from'], 'from', new Date(to.getTime() - 31 * 86_400_000));
+			const rule = typeof req.query['rule'] === 'string' ? req.query['rule'] : undefined;
+			res.json({ data: await usageReport(knex, from, to, rule) });
+		}));
+
+		router.post('/jobs/:id/retry', asyncRoute(async (req, res) => {
+			await access(req);
+			const id = Number(req.params['id']);
+			if (!Number.isInteger(id)) throw new BadRequestError({ field: 'id', problem: 'must be a job id' });
+			const job = await knex(JOBS_TABLE).where('id', id).first();
+			if (!job) throw new NotFoundError({ what: `job ${id}` });
+			if (!(await replayJob(knex, id))) throw new BadRequestError({ field: 'id', problem: `job ${id} is ${job.status}; only failed, skipped or cancelled jobs can be replayed` });
+			getEngine()?.worker.nudge();
+			res.json({ data: await knex(JOBS_TABLE).where('id', id).first() });
+		}));
 	},
 });
+
+function parseDay(value: unknown, field: string, fallback: Date): Date {
+	if (value === undefined || value === '') return fallback;
+	const date = new Date(String(value));
+	if (typeof value !== 'string' || Number.isNaN(date.getTime())) throw new BadRequestError({ field, problem: 'must be a date such as 2026-11-01' });
+	return date;
+}

@@ -1,0 +1,27 @@
+/** Engine settings from the environment, with the defaults of SPEC §4–6. */
+export interface EngineConfig {
+	maxDepth: number;
+	pollIntervalMs: number;
+	maxAttempts: number;
+	runRetentionDays: number;
+	callOverdueMinutes: number;
+	jobLeaseMs: number;
+	jobBatchSize: number;
+}
+
+function positiveInt(value: unknown, fallback: number): number {
+	const parsed = Number(value);
+	return Number.isFinite(parsed) && parsed >= 0 ? Math.floor(parsed) : fallback;
+}
+
+export function readConfig(env: Record<string, unknown>): EngineConfig {
+	return {
+		maxDepth: positiveInt(env['WORKFLOW_MAX_DEPTH'], 5),
+		pollIntervalMs: Math.max(50, positiveInt(env['WORKFLOW_POLL_INTERVAL_MS'], 1000)),
+		maxAttempts: Math.max(1, positiveInt(env['WORKFLOW_MAX_ATTEMPTS'], 5)),
+		runRetentionDays: positiveInt(env['WORKFLOW_RUN_RETENTION_DAYS'], 30),
+		callOverdueMinutes: positiveInt(env['WORKFLOW_CALL_OVERDUE_MINUTES'], 30),
+		jobLeaseMs: Math.max(1000, positiveInt(env['WORKFLOW_JOB_LEASE_MS'], 60_000)),
+		jobBatchSize: Math.max(1, positiveInt(env['WORKFLOW_JOB_BATCH_SIZE'], 20)),
+	};
+}

@@ -1,0 +1,43 @@
+/**
+ * Values as they come back from knex differ per vendor: SQLite keeps timestamps as epoch
+ * milliseconds and JSON as text, PostgreSQL returns Date objects and parsed JSON.
+ */
+export function toDate(value: unknown): Date | null {
+	if (value === null || value === undefined || value === '') return null;
+	if (value instanceof Date) return value;
+	if (typeof value === 'number') return new Date(value);
+	if (typeof value === 'string' && /^\d+$/.test(value)) return new Date(Number(value));
+	const parsed = new Date(String(value));
+	return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+export function fromJson<T>(value: unknown, fallback: T): T {
+	if (value === null || value === undefined) return fallback;
+	if (typeof value !== 'string') return value as T;
+	try {
+		return JSON.parse(value) as T;
+	} catch {
+		return fallback;
+	}
+}
+
+export function toJson(value: unknown): string | null {
+	return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+export function toBoolean(value: unknown): boolean {
+	return value === true || value === 1 || value === '1' || value === 'true';
+}
+
+/** Unique-constraint violations on SQLite and PostgreSQL: the signal that another writer won. */
+export function isUniqueViolation(error: unknown): boolean {
+	const e = error as { code?: string; message?: string } | null;
+	return e?.code === '23505' || (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(e.message ?? '')) || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}
+
+/** The id of an inserted row from `insert().returning('id')`, whatever shape the driver gives. */
+export function insertedId(result: unknown): number {
+	const first = Array.isArray(result) ? result[0] : result;
+	const id = typeof first === 'object' && first !== null ? (first as { id: unknown }).id : first;
+	return Number(id);
+}

@@ -1,0 +1,34 @@
+import { addDuration, parseDuration } from '../../core/timing/iso-duration.js';
+import type { RuleAction } from '../../core/rule/rule-types.js';
+import { toDate } from '../db/rows.js';
+
+export interface ActionPlan {
+	dueAt: Date | null;
+	/** Why the action will not run, when dueAt is null. */
+	skip?: string;
+}
+
+/** When an action of a matched rule is due, from its timing and the record. */
+export function planAction(action: RuleAction, record: Record<string, unknown> | null, now: Date): ActionPlan {
+	const timing = action.timing;
+	if (timing.type === 'instant') return { dueAt: now };
+
+	const offset = parseDuration(timing.offset);
+	if (!offset) return { dueAt: null, skip: `invalid offset "${timing.offset}"` };
+
+	if (timing.type === 'after_trigger') return { dueAt: addDuration(now, offset) };
+
+	const base = toDate(record?.[timing.field]);
+	if (!base) return { dueAt: null, skip: `${timing.field} is empty` };
+
+	const dueAt = addDuration(base, offset);
+	if (dueAt.getTime() < now.getTime()) return { dueAt: null, skip: `due time ${dueAt.toISOString()} (${timing.field} ${timing.offset}) has already passed` };
+	return { dueAt };
+}
+
+export function timingLabel(action: RuleAction): string {
+	const timing = action.timing;
+	if (timing.type === 'instant') return 'instant';
+	if (timing.type === 'after_trigger') return `after_trigger ${timing.offset}`;
+	return `relative_to_field ${timing.field} ${timing.offset}`;
+}

@@ -1,0 +1,97 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { SchemaOverview } from '@directus/types';
+import type { RecordChange } from '../../core/events/index.js';
+import type { Rule } from '../../core/rule/rule-types.js';
+import type { EngineConfig } from '../config.js';
+import { JobWorker } from '../jobs/worker.js';
+import { RuleCache } from '../rules/rule-cache.js';
+import { purgeRuns } from '../runs/run-log.js';
+import { takeBefore, rememberBefore, type Item } from './before-state.js';
+import { cascadeDepth } from './cascade-context.js';
+import { evaluateWrite } from './evaluate-write.js';
+import { afterFields, beforeFields } from './needed-fields.js';
+import { markOverdue } from './overdue.js';
+import { readRecords, type ItemsServiceClass } from './record-reader.js';
+
+export interface Logger {
+	info(obj: unknown, msg?: string): void;
+	warn(obj: unknown, msg?: string): void;
+	error(obj: unknown, msg?: string): void;
+	debug(obj: unknown, msg?: string): void;
+}
+
+export interface EngineDeps {
+	knex: Knex;
+	getSchema: () => Promise<SchemaOverview>;
+	ItemsService: ItemsServiceClass;
+	logger: Logger;
+	config: EngineConfig;
+}
+
+/** The engine's own collections never trigger rules: their writes are the engine's bookkeeping. */
+export function isEngineCollection(collection: string): boolean {
+	return collection.startsWith('directus_') || collection.startsWith('workflow_');
+}
+
+/**
+ * The server runtime: observes writes (before state in filter hooks, evaluation in action hooks),
+ * owns the rule cache and the job worker. One per Directus process.
+ */
+export class WorkflowEngine {
+	readonly rules: RuleCache;
+	readonly worker: JobWorker;
+	readonly instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+	constructor(private readonly deps: EngineDeps) {
+		this.rules = new RuleCache(deps.knex);
+		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, owner: this.instance }, deps.config, {
+			beforeJobs: async () => {
+				await this.rules.refreshIfChanged();
+				await markOverdue(deps.ItemsService, await deps.getSchema(), deps.config.callOverdueMinutes);
+			},
+			hourly: async () => {
+				const purged = await purgeRuns(deps.knex, deps.config.runRetentionDays);
+				if (purged > 0) deps.logger.info(`[workflow-rules] purged ${purged} runs older than ${deps.config.runRetentionDays} days`);
+			},
+			onError: (error, where) => deps.logger.error(error, `[workflow-rules] worker ${where} failed`),
+		});
+	}
+
+	private async eventRules(collection: string): Promise<Rule[]> {
+		if (isEngineCollection(collection)) return [];
+		return (await this.rules.forCollection(collection)).filter((rule) => rule.trigger.type === 'event');
+	}
+
+	/** Filter hook of updates and deletes: remember the records as they are before the write. */
+	async captureBefore(collection: string, handle: unknown, keys: (string | number)[], database: Knex, schema: SchemaOverview): Promise<void> {
+		const rules = await this.eventRules(collection);
+		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !schema.collections[collection]) return;
+		rememberBefore(handle, await readRecords(this.deps.ItemsService, schema, collection, keys, beforeFields(rules), database));
+	}
+
+	/** Action hook of creates, updates and deletes: evaluate the rules for every record written. */
+	async afterWrite(kind: RecordChange['kind'], collection: string, keys: (string | number)[], handle: unknown, payload: unknown): Promise<void> {
+		const before = kind === 'create' ? new Map<string, Item>() : takeBefore(handle);
+		const rules = await this.eventRules(collection);
+		if (rules.length === 0) return;
+
+		const schema = await this.deps.getSchema();
+		if (!schema.collections[collection]) return;
+
+		const depth = cascadeDepth();
+		const now = new Date();
+		const after = kind === 'delete' ? new Map<string, Item>() : await readRecords(this.deps.ItemsService, schema, collection, keys, afterFields(rules));
+		const written = kind === 'delete' || typeof payload !== 'object' || payload === null || Array.isArray(payload) ? [] : Object.keys(payload);
+		let queued = false;
+
+		for (const key of keys.map(String)) {
+			const change: RecordChange = { kind, before: before.get(key) ?? null, after: after.get(key) ?? null, written };
+			if (kind !== 'delete' && !change.after) continue; // gone again before we could read it
+			queued = (await evaluateWrite({ knex: this.deps.knex, config: this.deps.config, onError: (error, rule) => this.deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`) }, rules, { collection, item: key, change, depth, now })) || queued;
+		}
+
+		if (queued) this.worker.nudge();
+	}
+}

@@ -1,0 +1,12 @@
+import { createError } from '@directus/errors';
+
+/** One problem in a submitted rule; Directus answers 400 with one error per problem. */
+export const InvalidRuleError = createError<{ path: string; problem: string }>(
+	'INVALID_RULE',
+	({ path, problem }) => `${path}: ${problem}`,
+	400,
+);
+
+export const NotFoundError = createError<{ what: string }>('WORKFLOW_NOT_FOUND', ({ what }) => `${what} not found`, 404);
+
+export const BadRequestError = createError<{ field: string; problem: string }>('INVALID_PAYLOAD', ({ field, problem }) => `${field}: ${problem}`, 400);

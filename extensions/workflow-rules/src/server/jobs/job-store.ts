@@ -1,0 +1,145 @@
+import type { Knex } from 'knex';
+import { fromJson, insertedId, toDate, toJson } from '../db/rows.js';
+
+export const JOBS_TABLE = 'workflow_jobs';
+
+export type JobStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+
+export interface JobContext {
+	event: string;
+	/** The record before the triggering write, when there was one (updates and deletes). */
+	previous: Record<string, unknown> | null;
+	/** The record as the rule saw it, for deleted records that can no longer be read. */
+	record: Record<string, unknown> | null;
+}
+
+export interface NewJob {
+	run: number | null;
+	rule: string;
+	actionIndex: number;
+	actionType: string;
+	timing: string;
+	collection: string;
+	item: string;
+	event: string;
+	dueAt: Date;
+	maxAttempts: number;
+	depth: number;
+	context: JobContext;
+	idempotencyKey: string;
+}
+
+export interface Job {
+	id: number;
+	run: number | null;
+	rule: string | null;
+	actionIndex: number;
+	actionType: string;
+	timing: string;
+	collection: string;
+	item: string;
+	event: string;
+	status: JobStatus;
+	dueAt: Date;
+	attempts: number;
+	maxAttempts: number;
+	depth: number;
+	context: JobContext;
+}
+
+export function jobFromRow(row: Record<string, unknown>): Job {
+	return {
+		id: Number(row['id']),
+		run: row['run'] === null || row['run'] === undefined ? null : Number(row['run']),
+		rule: (row['rule'] as string | null) ?? null,
+		actionIndex: Number(row['action_index']),
+		actionType: String(row['action_type']),
+		timing: String(row['timing']),
+		collection: String(row['collection']),
+		item: String(row['item']),
+		event: String(row['event']),
+		status: row['status'] as JobStatus,
+		dueAt: toDate(row['due_at']) ?? new Date(0),
+		attempts: Number(row['attempts'] ?? 0),
+		maxAttempts: Number(row['max_attempts'] ?? 1),
+		depth: Number(row['depth'] ?? 0),
+		context: fromJson(row['context'], { event: String(row['event']), previous: null, record: null }),
+	};
+}
+
+export async function insertJob(knex: Knex, job: NewJob, now = new Date()): Promise<number> {
+	const result = await knex(JOBS_TABLE)
+		.insert({
+			run: job.run,
+			rule: job.rule,
+			idempotency_key: job.idempotencyKey,
+			status: 'pending',
+			action_index: job.actionIndex,
+			action_type: job.actionType,
+			timing: job.timing,
+			collection: job.collection,
+			item: job.item,
+			event: job.event,
+			due_at: job.dueAt,
+			attempts: 0,
+			max_attempts: job.maxAttempts,
+			depth: job.depth,
+			context: toJson(job.context),
+			date_created: now,
+			date_updated: now,
+		})
+		.returning('id');
+	return insertedId(result);
+}
+
+/**
+ * Claims up to `limit` due jobs for this instance. Each claim is a conditional update, so when
+ * several instances poll the same table each job is won by exactly one of them; a running job
+ * whose lease ran out (its instance died) can be claimed again.
+ */
+export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, limit: number, now = new Date()): Promise<Job[]> {
+	const candidates = await knex(JOBS_TABLE)
+		.select('id')
+		.where((where) => where.where('status', 'pending').orWhere((running) => running.where('status', 'running').where('locked_until', '<', now)))
+		.andWhere('due_at', '<=', now)
+		.orderBy('due_at', 'asc')
+		.orderBy('id', 'asc')
+		.limit(limit);
+
+	const claimed: Job[] = [];
+	const lockedUntil = new Date(now.getTime() + leaseMs);
+
+	for (const { id } of candidates) {
+		const won = await knex(JOBS_TABLE)
+			.where('id', id)
+			.andWhere((where) => where.where('status', 'pending').orWhere((running) => running.where('status', 'running').where('locked_until', '<', now)))
+			.update({ status: 'running', locked_by: owner, locked_until: lockedUntil, attempts: knex.raw('?? + 1', ['attempts']), date_updated: now });
+		if (won === 1) claimed.push(jobFromRow(await knex(JOBS_TABLE).where('id', id).first()));
+	}
+
+	return claimed;
+}
+
+export async function finishJob(knex: Knex, id: number, owner: string, status: Extract<JobStatus, 'succeeded' | 'failed' | 'skipped' | 'cancelled'>, details: { result?: unknown; error?: string | null }, now = new Date()): Promise<void> {
+	await knex(JOBS_TABLE)
+		.where({ id, locked_by: owner })
+		.update({ status, result: toJson(details.result ?? null), last_error: details.error ?? null, finished_at: now, locked_until: null, date_updated: now });
+}
+
+export async function retryJobLater(knex: Knex, id: number, owner: string, dueAt: Date, error: string, now = new Date()): Promise<void> {
+	await knex(JOBS_TABLE).where({ id, locked_by: owner }).update({ status: 'pending', due_at: dueAt, last_error: error, locked_until: null, date_updated: now });
+}
+
+/** Puts a finished (failed, skipped, cancelled) job back in the queue, due now, with fresh attempts. */
+export async function replayJob(knex: Knex, id: number, now = new Date()): Promise<boolean> {
+	const updated = await knex(JOBS_TABLE)
+		.where('id', id)
+		.whereIn('status', ['failed', 'skipped', 'cancelled'])
+		.update({ status: 'pending', due_at: now, attempts: 0, last_error: null, finished_at: null, locked_by: null, locked_until: null, date_updated: now });
+	return updated === 1;
+}
+
+/** Backoff before attempt n+1: 1 s, 2 s, 4 s, … capped at five minutes. */
+export function backoffMs(attempts: number): number {
+	return Math.min(300_000, 1000 * 2 ** Math.max(0, attempts - 1));
+}

@@ -1,0 +1,57 @@
+import type { Knex } from 'knex';
+import type { Rule } from '../../core/rule/rule-types.js';
+import { ruleFromRow } from './rule-row.js';
+
+export const RULES_TABLE = 'workflow_rules';
+
+/**
+ * Active rules per collection, in ascending `sort`. A save on this instance invalidates at once;
+ * saves on other instances sharing the database are noticed by `refreshIfChanged`, which the
+ * worker calls on every poll: a cheap fingerprint query (count and latest update) instead of a
+ * message bus, so that it works the same with or without Redis.
+ */
+export class RuleCache {
+	private byCollection: Map<string, Rule[]> | null = null;
+	private fingerprint: string | null = null;
+	private loading: Promise<Map<string, Rule[]>> | null = null;
+
+	constructor(private readonly knex: Knex) {}
+
+	async forCollection(collection: string): Promise<Rule[]> {
+		return (await this.all()).get(collection) ?? [];
+	}
+
+	invalidate(): void {
+		this.byCollection = null;
+		this.fingerprint = null;
+	}
+
+	async refreshIfChanged(): Promise<void> {
+		const current = await this.readFingerprint();
+		if (this.fingerprint !== null && current !== this.fingerprint) this.invalidate();
+	}
+
+	private async all(): Promise<Map<string, Rule[]>> {
+		if (this.byCollection) return this.byCollection;
+		this.loading ??= this.load().finally(() => (this.loading = null));
+		return this.loading;
+	}
+
+	private async load(): Promise<Map<string, Rule[]>> {
+		const fingerprint = await this.readFingerprint();
+		const rows = await this.knex(RULES_TABLE).select('*').where('status', 'active');
+		const rules = rows.map(ruleFromRow).sort((a, b) => (a.sort ?? Number.MAX_SAFE_INTEGER) - (b.sort ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name));
+
+		const byCollection = new Map<string, Rule[]>();
+		for (const rule of rules) byCollection.set(rule.collection, [...(byCollection.get(rule.collection) ?? []), rule]);
+
+		this.byCollection = byCollection;
+		this.fingerprint = fingerprint;
+		return byCollection;
+	}
+
+	private async readFingerprint(): Promise<string> {
+		const [row] = await this.knex(RULES_TABLE).count({ count: '*' }).max({ updated: 'date_updated' }).max({ created: 'date_created' });
+		return JSON.stringify([row?.['count'], String(row?.['updated'] ?? ''), String(row?.['created'] ?? '')]);
+	}
+}

@@ -1,0 +1,37 @@
+import type { Knex } from 'knex';
+import type { SchemaOverview } from '@directus/types';
+import type { RuleDefinition } from '../../core/rule/rule-types.js';
+import { validateRule } from '../../core/rule/validate-rule.js';
+import { InvalidRuleError } from '../errors.js';
+import { ruleFromRow } from './rule-row.js';
+import { RULES_TABLE } from './rule-cache.js';
+import { schemaInfoFrom } from './schema-info-adapter.js';
+
+const RULE_FIELDS = ['name', 'description', 'status', 'collection', 'trigger', 'conditions', 'previous_conditions', 'execution', 'actions', 'sort'] as const;
+
+function ruleFields(source: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(RULE_FIELDS.filter((field) => field in source).map((field) => [field, source[field]]));
+}
+
+/**
+ * Validates a rule as it will be once the write applies: the payload alone on create, the stored
+ * rule with the payload over it on update. Throws one 400 error per problem, each naming its path.
+ */
+export function assertValidRule(candidate: Record<string, unknown>, schema: SchemaOverview): RuleDefinition {
+	const { rule, issues } = validateRule(ruleFields(candidate), schemaInfoFrom(schema));
+	if (issues.length > 0 || !rule) throw issues.map((issue) => new InvalidRuleError({ path: issue.path, problem: issue.message }));
+	return rule;
+}
+
+export async function assertValidRuleWrite(payload: Record<string, unknown>, keys: (string | number)[] | null, knex: Knex, schema: SchemaOverview): Promise<void> {
+	if (!keys) {
+		assertValidRule(payload, schema);
+		return;
+	}
+
+	const rows = await knex(RULES_TABLE).whereIn('id', keys);
+	for (const row of rows) {
+		const { id: _id, ...stored } = ruleFromRow(row);
+		assertValidRule({ ...stored, ...payload }, schema);
+	}
+}

@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+import type { ConditionTrace } from '../../core/conditions/index.js';
+import type { Rule } from '../../core/rule/rule-types.js';
+import { insertedId, toJson } from '../db/rows.js';
+
+export const RUNS_TABLE = 'workflow_runs';
+
+export type RunOutcome = 'matched' | 'not_matched' | 'skipped' | 'depth_limit' | 'error';
+
+export interface PlannedAction {
+	index: number;
+	type: string;
+	timing: string;
+	due_at: string | null;
+	status: 'scheduled' | 'skipped';
+	message?: string;
+}
+
+export interface RunRecord {
+	rule: Rule;
+	collection: string;
+	item: string;
+	event: string;
+	outcome: RunOutcome;
+	matched: boolean;
+	depth: number;
+	durationMs: number;
+	message?: string | null;
+	trace: { conditions: ConditionTrace | null; previous_conditions?: ConditionTrace | null } | null;
+	actions: PlannedAction[];
+}
+
+function row(run: RunRecord, now: Date): Record<string, unknown> {
+	return {
+		rule: run.rule.id,
+		outcome: run.outcome,
+		matched: run.matched,
+		collection: run.collection,
+		item: run.item,
+		event: run.event,
+		depth: run.depth,
+		duration_ms: Math.round(run.durationMs),
+		message: run.message ?? null,
+		trace: toJson(run.trace),
+		actions: toJson(run.actions),
+		rule_snapshot: toJson(run.rule),
+		date_created: now,
+	};
+}
+
+/** Inserts one run and returns its id (needed to link the jobs it planned). */
+export async function insertRun(knex: Knex, run: RunRecord, now = new Date()): Promise<number> {
+	return insertedId(await knex(RUNS_TABLE).insert(row(run, now)).returning('id'));
+}
+
+/** Inserts runs that planned no job in one statement: the common, cheap case of a non-matching rule. */
+export async function insertRuns(knex: Knex, runs: RunRecord[], now = new Date()): Promise<void> {
+	if (runs.length > 0) await knex(RUNS_TABLE).insert(runs.map((run) => row(run, now)));
+}
+
+/** Deletes runs older than the retention period; returns how many. */
+export async function purgeRuns(knex: Knex, retentionDays: number, now = new Date()): Promise<number> {
+	if (retentionDays <= 0) return 0;
+	const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+	return knex(RUNS_TABLE).where('date_created', '<', cutoff).delete();
+}
