@@ -4,7 +4,7 @@
  * the schema snapshot and the demo seeds. Tests reach it through `inject()`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -62,13 +62,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		TELEMETRY: 'false',
 		RATE_LIMITER_ENABLED: 'false',
 		CACHE_ENABLED: 'false',
+		WORKFLOW_POLL_INTERVAL_MS: '200',
 	};
 
 	let directus: Awaited<ReturnType<typeof startDirectus>> | null = null;
 
 	const teardown = async () => {
 		if (directus) {
-			await writeFile(path.join(dir, 'directus.log'), directus.output()).catch(() => undefined);
+			// Kept for whoever investigates a failure: the server side of the run.
+			await mkdir('test-results', { recursive: true });
+			await writeFile(path.join('test-results', `directus-${database ? 'pg' : 'sqlite'}.log`), directus.output()).catch(() => undefined);
 			await directus.stop();
 		}
 		if (database && pgUrl) await dropDatabase(pgUrl, database.name);
