@@ -13,7 +13,7 @@ export const updateFields: ActionExecutor = async (context) => {
 
 	for (const [field, raw] of Object.entries((action.options['values'] ?? {}) as Record<string, unknown>)) {
 		const resolved = resolveDynamicValue(raw, { now });
-		values[field] = resolved instanceof Date ? resolved.toISOString() : isTemplate(resolved) ? await renderTemplate(resolved, scope) : resolved;
+		values[field] = resolved instanceof Date ? resolved.toISOString() : isTemplate(resolved) ? await renderTemplate(resolved, scope, `options.values.${field}`) : resolved;
 	}
 
 	await new ItemsService(collection, { schema, accountability: null }).updateOne(item, values);

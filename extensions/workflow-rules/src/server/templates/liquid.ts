@@ -1,4 +1,5 @@
 import { Liquid } from 'liquidjs';
+import { PermanentActionError } from '../../core/actions/action-errors.js';
 
 /**
  * Liquid rendering for action options. Record values are data: they are passed in the scope and
@@ -20,6 +21,11 @@ export function isTemplate(value: unknown): value is string {
 	return typeof value === 'string' && (value.includes('{{') || value.includes('{%'));
 }
 
-export async function renderTemplate(template: string, scope: TemplateScope): Promise<string> {
-	return engine.parseAndRender(template, scope);
+/** Renders a template; a broken template fails for good, since retrying cannot mend it. */
+export async function renderTemplate(template: string, scope: TemplateScope, where = 'template'): Promise<string> {
+	try {
+		return await engine.parseAndRender(template, scope);
+	} catch (error) {
+		throw new PermanentActionError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+	}
 }
