@@ -21,6 +21,8 @@ declare module 'vitest' {
 		adminEmail: string;
 		adminPassword: string;
 		dbClient: 'sqlite3' | 'pg';
+		/** knex connection settings of the instance's database, for tests that act as another instance would. */
+		dbConnection: { client: 'sqlite3'; connection: { filename: string } } | { client: 'pg'; connection: string };
 	}
 }
 
@@ -93,6 +95,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	project.provide('adminEmail', admin.email);
 	project.provide('adminPassword', admin.password);
 	project.provide('dbClient', database ? 'pg' : 'sqlite3');
+	project.provide('dbConnection', database ? { client: 'pg', connection: database.url } : { client: 'sqlite3', connection: { filename: env['DB_FILENAME']! } });
 
 	return teardown;
 }
