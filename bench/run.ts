@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: the engine's speed as ratios against baselines measured in the same run.
+ * BENCH_PG_URL runs the import on PostgreSQL instead of SQLite; BENCH_IMPORT_COUNT changes its size.
+ */
+import { buildExtension } from '../scripts/lib/build-extension.js';
+import { startScratchInstance } from '../scripts/lib/scratch-instance.js';
+import { benchConditions } from './conditions.js';
+import { benchImport } from './import.js';
+
+const conditions = benchConditions();
+console.log('(a) condition evaluation, 5 leaves incl. one relational');
+console.log(`    engine (with trace): ${conditions.engine.toLocaleString('en-US')} evaluations/s`);
+console.log(`    json-logic-js:       ${conditions.jsonLogic.toLocaleString('en-US')} evaluations/s`);
+console.log(`    ratio engine / json-logic-js: ${conditions.ratio.toFixed(2)}`);
+
+await buildExtension({ quiet: true });
+const pgUrl = process.env['BENCH_PG_URL'] || undefined;
+const instance = await startScratchInstance({ pgUrl, seed: false });
+try {
+	const result = await benchImport(instance, Number(process.env['BENCH_IMPORT_COUNT'] ?? 2_500));
+	console.log(`\n(b) REST import of ${result.count} appointments on ${instance.dbClient}, 10 active non-matching rules vs none`);
+	console.log(`    no rules (mean of before and after): ${result.baselineMs} ms`);
+	console.log(`    10 rules, import answered:            ${result.withRulesMs} ms  → ratio ${result.ratio.toFixed(2)}`);
+	console.log(`    10 rules, all ${result.runsWritten} runs logged:   ${result.withRulesSettledMs} ms  → ratio ${result.settledRatio.toFixed(2)}`);
+} finally {
+	await instance.stop();
+}

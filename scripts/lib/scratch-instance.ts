@@ -1,0 +1,91 @@
+/**
+ * A throw-away Directus for tests and benchmarks: a fresh temporary SQLite file (or a fresh
+ * PostgreSQL database next to `pgUrl`, dropped afterwards), a free port, the built bundle, the
+ * schema snapshot and, unless told otherwise, the demo seeds.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { applySnapshot, bootstrap, EXTENSIONS_PATH, startDirectus, type Env, type RunningDirectus } from './directus-process.js';
+import { freePort } from './free-port.js';
+import { createScratchDatabase, dropDatabase } from './pg-database.js';
+import { seedDemo } from '../../seeds/seed.js';
+
+export type DbConnection = { client: 'sqlite3'; connection: { filename: string } } | { client: 'pg'; connection: string };
+
+export interface ScratchInstance {
+	url: string;
+	token: string;
+	admin: { email: string; password: string };
+	dbClient: 'sqlite3' | 'pg';
+	dbConnection: DbConnection;
+	directus: RunningDirectus;
+	/** Stops Directus, keeps its output in `logFile` when given, and removes the database. */
+	stop: (logFile?: string) => Promise<void>;
+}
+
+/** The caller's own Directus settings (DB_*, PORT, ...) must not leak into the scratch instance. */
+function baseEnv(): Env {
+	const env: Env = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (/^(DB_|PORT$|HOST$|PUBLIC_URL$|SECRET$|ADMIN_|EXTENSIONS_|STORAGE_|CACHE_|REDIS|EMAIL_|WORKFLOW_)/.test(key)) continue;
+		env[key] = value;
+	}
+	return env;
+}
+
+export async function startScratchInstance(options: { pgUrl?: string | undefined; env?: Env; seed?: boolean } = {}): Promise<ScratchInstance> {
+	const dir = await mkdtemp(path.join(tmpdir(), 'wr-scratch-'));
+	const database = options.pgUrl ? await createScratchDatabase(options.pgUrl, 'wr_test') : null;
+	const token = randomBytes(24).toString('hex');
+	const port = await freePort();
+	const admin = { email: 'admin@example.com', password: randomBytes(12).toString('hex') };
+	const dbConnection: DbConnection = database ? { client: 'pg', connection: database.url } : { client: 'sqlite3', connection: { filename: path.join(dir, 'database.sqlite') } };
+
+	const env: Env = {
+		...baseEnv(),
+		...(database ? { DB_CLIENT: 'pg', DB_CONNECTION_STRING: database.url } : { DB_CLIENT: 'sqlite3', DB_FILENAME: path.join(dir, 'database.sqlite') }),
+		SECRET: randomBytes(32).toString('hex'),
+		ADMIN_EMAIL: admin.email,
+		ADMIN_PASSWORD: admin.password,
+		ADMIN_TOKEN: token,
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		PUBLIC_URL: `http://127.0.0.1:${port}`,
+		EXTENSIONS_PATH,
+		EXTENSIONS_AUTO_RELOAD: 'false',
+		STORAGE_LOCATIONS: 'local',
+		STORAGE_LOCAL_ROOT: path.join(dir, 'uploads'),
+		LOG_LEVEL: 'warn',
+		TELEMETRY: 'false',
+		RATE_LIMITER_ENABLED: 'false',
+		CACHE_ENABLED: 'false',
+		...options.env,
+	};
+
+	let directus: RunningDirectus | null = null;
+	const stop = async (logFile?: string) => {
+		if (directus) {
+			if (logFile) {
+				await mkdir(path.dirname(logFile), { recursive: true });
+				await writeFile(logFile, directus.output()).catch(() => undefined);
+			}
+			await directus.stop();
+		}
+		if (database && options.pgUrl) await dropDatabase(options.pgUrl, database.name);
+		await rm(dir, { recursive: true, force: true });
+	};
+
+	try {
+		await bootstrap(env);
+		await applySnapshot(env);
+		directus = await startDirectus(env);
+		if (options.seed !== false) await seedDemo(directus.url, token);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+
+	return { url: directus.url, token, admin, dbClient: database ? 'pg' : 'sqlite3', dbConnection, directus, stop };
+}
