@@ -42,15 +42,15 @@ export default defineHook(({ filter, action }, { database, getSchema, services, 
 	});
 
 	// Evaluation: after the write commits, never failing it.
-	action('items.create', (meta) => observe('create', meta, [meta['key'] as string | number], null));
-	action('items.update', (meta) => observe('update', meta, meta['keys'] as Keys, meta['keys']));
-	action('items.delete', (meta) => observe('delete', meta, meta['keys'] as Keys, meta['keys']));
+	action('items.create', (meta, context) => observe('create', meta, context, [meta['key'] as string | number], null));
+	action('items.update', (meta, context) => observe('update', meta, context, meta['keys'] as Keys, meta['keys']));
+	action('items.delete', (meta, context) => observe('delete', meta, context, meta['keys'] as Keys, meta['keys']));
 
-	function observe(kind: 'create' | 'update' | 'delete', meta: Record<string, unknown>, keys: Keys, handle: unknown) {
+	function observe(kind: 'create' | 'update' | 'delete', meta: Record<string, unknown>, context: { schema?: unknown }, keys: Keys, handle: unknown) {
 		const collection = String(meta['collection']);
 		if (isEngineCollection(collection)) return;
 		recordWrite(`items.${kind}`, collection);
-		return guard(`evaluating rules on ${collection}`, () => engine.afterWrite(kind, collection, keys, handle, meta['payload']));
+		return guard(`evaluating rules on ${collection}`, () => engine.afterWrite(kind, collection, keys, handle, meta['payload'], (context.schema as SchemaOverview | undefined) ?? null));
 	}
 
 	action('server.start', () => {

@@ -4,7 +4,7 @@ import { detectEvents, listensTo, type RecordChange } from '../../core/events/in
 import type { Rule } from '../../core/rule/rule-types.js';
 import type { EngineConfig } from '../config.js';
 import { insertJob } from '../jobs/job-store.js';
-import { insertRun, insertRuns, type PlannedAction, type RunRecord } from '../runs/run-log.js';
+import { insertRun, type PlannedAction, type RunRecord } from '../runs/run-log.js';
 import { passGate } from './execution-gate.js';
 import { planAction, timingLabel } from './plan-actions.js';
 
@@ -20,6 +20,8 @@ export interface EvaluateDeps {
 	knex: Knex;
 	config: EngineConfig;
 	onError: (error: unknown, rule: Rule) => void;
+	/** Logs the runs that planned no job (see RunWriter). */
+	writeRuns: (runs: RunRecord[], now: Date) => Promise<void>;
 }
 
 /**
@@ -101,6 +103,6 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 		}
 	}
 
-	await insertRuns(knex, withoutJobs, now);
+	await deps.writeRuns(withoutJobs, now);
 	return queuedInstant;
 }

@@ -10,10 +10,12 @@ import { RuleCache } from '../rules/rule-cache.js';
 import { purgeRuns } from '../runs/run-log.js';
 import { takeBefore, rememberBefore, type Item } from './before-state.js';
 import { cascadeDepth } from './cascade-context.js';
-import { evaluateWrite } from './evaluate-write.js';
+import { evaluateWrite, type EvaluateDeps } from './evaluate-write.js';
 import { afterFields, beforeFields } from './needed-fields.js';
 import { markOverdue } from './overdue.js';
 import { readRecords, type ItemsServiceClass } from './record-reader.js';
+import { BatchedReader } from './batched-reader.js';
+import { RunWriter } from '../runs/run-writer.js';
 
 export interface Logger {
 	info(obj: unknown, msg?: string): void;
@@ -43,9 +45,20 @@ export class WorkflowEngine {
 	readonly rules: RuleCache;
 	readonly worker: JobWorker;
 	readonly instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+	private readonly reader: BatchedReader;
+	private readonly runWriter: RunWriter;
+	private readonly evaluateDeps: EvaluateDeps;
 
 	constructor(private readonly deps: EngineDeps) {
 		this.rules = new RuleCache(deps.knex);
+		this.reader = new BatchedReader(deps.ItemsService);
+		this.runWriter = new RunWriter(deps.knex);
+		this.evaluateDeps = {
+			knex: deps.knex,
+			config: deps.config,
+			onError: (error, rule) => deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`),
+			writeRuns: (runs, now) => this.runWriter.write(runs, now),
+		};
 		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
@@ -72,24 +85,25 @@ export class WorkflowEngine {
 	}
 
 	/** Action hook of creates, updates and deletes: evaluate the rules for every record written. */
-	async afterWrite(kind: RecordChange['kind'], collection: string, keys: (string | number)[], handle: unknown, payload: unknown): Promise<void> {
+	async afterWrite(kind: RecordChange['kind'], collection: string, keys: (string | number)[], handle: unknown, payload: unknown, writeSchema: SchemaOverview | null): Promise<void> {
 		const before = kind === 'create' ? new Map<string, Item>() : takeBefore(handle);
 		const rules = await this.eventRules(collection);
 		if (rules.length === 0) return;
 
-		const schema = await this.deps.getSchema();
+		// The schema the write ran with; building a fresh overview per write would cost more than the evaluation.
+		const schema = writeSchema ?? (await this.deps.getSchema());
 		if (!schema.collections[collection]) return;
 
 		const depth = cascadeDepth();
 		const now = new Date();
-		const after = kind === 'delete' ? new Map<string, Item>() : await readRecords(this.deps.ItemsService, schema, collection, keys, afterFields(rules));
+		const after = kind === 'delete' ? new Map<string, Item>() : await this.reader.read(schema, collection, keys.map(String), afterFields(rules));
 		const written = kind === 'delete' || typeof payload !== 'object' || payload === null || Array.isArray(payload) ? [] : Object.keys(payload);
 		let queued = false;
 
 		for (const key of keys.map(String)) {
 			const change: RecordChange = { kind, before: before.get(key) ?? null, after: after.get(key) ?? null, written };
 			if (kind !== 'delete' && !change.after) continue; // gone again before we could read it
-			queued = (await evaluateWrite({ knex: this.deps.knex, config: this.deps.config, onError: (error, rule) => this.deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`) }, rules, { collection, item: key, change, depth, now })) || queued;
+			queued = (await evaluateWrite(this.evaluateDeps, rules, { collection, item: key, change, depth, now })) || queued;
 		}
 
 		if (queued) this.worker.nudge();
