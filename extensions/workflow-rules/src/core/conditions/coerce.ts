@@ -28,13 +28,19 @@ export function toNumber(value: unknown): number | null {
  */
 export function toTimestamp(value: unknown): number | null {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
-	if (typeof value !== 'string') return null;
+	if (typeof value !== 'string' || !looksLikeDate(value)) return null;
 	const match = DATE.exec(value.trim());
 	if (!match) return null;
 	const [, day, time, zone] = match;
 	const offset = zone === undefined ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
 	const ms = Date.parse(`${day}T${time ?? '00:00:00'}${time === undefined ? 'Z' : offset}`);
 	return Number.isNaN(ms) ? null : ms;
+}
+
+/** A cheap test before the regular expression: most strings compared are not dates. */
+function looksLikeDate(value: string): boolean {
+	const start = value.length - value.trimStart().length;
+	return value.length - start >= 10 && value.charCodeAt(start + 4) === 45 /* - */ && value.charCodeAt(start + 7) === 45;
 }
 
 /** Seconds since midnight for a time of day ("09:00", "09:00:00"). */

@@ -36,7 +36,19 @@ export interface FieldSpecParts {
 	nested: Record<string, unknown> | null;
 }
 
+/** Rules keep their filter objects for as long as they are cached: split each spec once. */
+const splitCache = new WeakMap<Record<string, unknown>, FieldSpecParts>();
+
 export function splitFieldSpec(spec: Record<string, unknown>): FieldSpecParts {
+	let parts = splitCache.get(spec);
+	if (!parts) {
+		parts = split(spec);
+		splitCache.set(spec, parts);
+	}
+	return parts;
+}
+
+function split(spec: Record<string, unknown>): FieldSpecParts {
 	const parts: FieldSpecParts = { operators: [], quantifiers: [], nested: null };
 	for (const [key, value] of Object.entries(spec)) {
 		if (isQuantifierKey(key)) parts.quantifiers.push([key, value]);
