@@ -9,6 +9,7 @@ import {
 } from '@directus/sdk';
 import { ROLE_SEEDS, SERVICE_MANAGER_ROLE_ID, FIELD_TECHNICIAN_ROLE_ID } from './access.js';
 import { buildDemoData, type DemoData } from './data/demo.js';
+import { SAMPLE_RULES } from './rules.js';
 
 type Client = ReturnType<typeof seedClient>;
 type Item = Record<string, unknown>;
@@ -41,6 +42,8 @@ export async function seedDemo(url: string, token: string, now = new Date()): Pr
 	for (const collection of ['calls', 'tasks'] as const) {
 		created[collection] = await createMissing(client, collection, data[collection]);
 	}
+
+	created['workflow_rules'] = await createMissing(client, 'workflow_rules', SAMPLE_RULES);
 
 	return { created };
 }

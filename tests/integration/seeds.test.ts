@@ -3,9 +3,11 @@ import { inject, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seeds/seed.js';
 import { SERVICE_MANAGER_ROLE_ID } from '../../seeds/access.js';
 import { buildDemoData } from '../../seeds/data/demo.js';
+import { SAMPLE_RULES } from '../../seeds/rules.js';
+import { eventually } from '../support/rules.js';
 import { count, data } from '../support/api.js';
 
-const SEEDED = ['services', 'accounts', 'contacts', 'leads', 'deals', 'appointments', 'calls', 'tasks', 'worksheets'];
+const SEEDED = ['services', 'accounts', 'contacts', 'leads', 'deals', 'appointments', 'calls', 'tasks', 'worksheets', 'workflow_rules'];
 
 describe('demo seeds', () => {
 	it('load a believable data set of the size the spec asks for', async () => {
@@ -53,6 +55,21 @@ describe('demo seeds', () => {
 		const settings = await data<{ timezone: string; business_hours: unknown[] }>('GET', '/items/crm_settings');
 		expect(settings.timezone).toBe('America/New_York');
 		expect(settings.business_hours.length).toBeGreaterThanOrEqual(5);
+	});
+
+	it('include the sample rules of the reference pages, valid, with only the data-tidying one active', async () => {
+		const ids = SAMPLE_RULES.map((rule) => rule['id']);
+		const rules = await data<{ id: string; status: string; collection: string }[]>('GET', `/items/workflow_rules?limit=-1&fields=id,status,collection&filter=${encodeURIComponent(JSON.stringify({ id: { _in: ids } }))}`);
+		expect(rules).toHaveLength(7);
+		expect(new Set(rules.map((rule) => rule.collection))).toEqual(new Set(['calls', 'appointments', 'deals', 'contacts', 'leads']));
+		expect(rules.filter((rule) => rule.status === 'active').map((rule) => rule.collection)).toEqual(['calls']);
+	});
+
+	it('the seeded call rule marks an answered call completed', async () => {
+		const call = await data<{ id: string }>('POST', '/items/calls', { subject: 'Answered probe', status: 'ringing', direction: 'outbound', start_at: new Date().toISOString() });
+		await data('PATCH', `/items/calls/${call.id}`, { result: 'Reached the customer, visit booked' });
+		const done = await eventually(() => data<{ status: string }>('GET', `/items/calls/${call.id}?fields=status`), (row) => row.status === 'completed', 15_000, 'the call to be completed');
+		expect(done.status).toBe('completed');
 	});
 
 	it('seeding again creates nothing and duplicates nothing', async () => {
