@@ -9,7 +9,7 @@ const PRIORITIES = [['low', 'Low'], ['normal', 'Normal'], ['high', 'High']] as c
 
 
 export function crmSchema(plan: Plan): void {
-	plan.collection('crm_settings', { singleton: true, icon: 'tune', note: 'Time zone, business hours and worksheet switch of the CRM', group: null }, (c) => c.add(
+	plan.collection('crm_settings', { singleton: true, icon: 'tune', note: 'Time zone, business hours and worksheet switch of the CRM', translations: [{ language: 'en-US', translation: 'CRM settings', singular: 'CRM settings', plural: 'CRM settings' }] }, (c) => c.add(
 		integerKey(),
 		text('timezone', { required: true, note: 'IANA time zone in which service hours, business hours and date triggers are read', placeholder: 'America/New_York' }),
 		boolean('worksheets_enabled', { label: 'Require worksheets where services ask for them', note: 'When on, an appointment of a service that requires a worksheet cannot be completed without one' }),
@@ -87,7 +87,7 @@ export function crmSchema(plan: Plan): void {
 		.m2o('image', 'directus_files', { template: '{{title}}', width: 'full' })
 		.add(text('description', { html: true }), tags(), ...timestamps()));
 
-	plan.collection('appointments', { icon: 'event', display_template: '{{title}}', archive_field: 'status', archive_value: 'cancelled', unarchive_value: 'scheduled' }, (c) => c
+	plan.collection('appointments', { icon: 'event', display_template: '{{title}}' }, (c) => c
 		.add(uuidKey(), text('title', { width: 'full' }))
 		.m2o('service', 'services', { template: '{{name}}', required: true })
 		.add(

@@ -8,7 +8,7 @@ import { COLORS, Plan } from './plan.js';
 const RULE_TEMPLATE = JSON.stringify({ type: 'event', events: ['created'] }, null, 2);
 
 export function workflowSchema(plan: Plan): void {
-	plan.collection('workflow_rules', { icon: 'account_tree', display_template: '{{name}}', sort_field: 'sort', archive_field: 'status', archive_value: 'inactive', unarchive_value: 'active', note: 'Workflow rules: when a record event or date occurs and conditions hold, run actions' }, (c) => c.add(
+	plan.collection('workflow_rules', { icon: 'account_tree', display_template: '{{name}}', sort_field: 'sort', note: 'Workflow rules: when a record event or date occurs and conditions hold, run actions' }, (c) => c.add(
 		uuidKey(),
 		choice('status', [['active', 'Active'], ['inactive', 'Inactive']], { required: true, default: 'active', index: true, colors: { active: COLORS.green, inactive: COLORS.grey } }),
 		text('name', { required: true }),

@@ -100,6 +100,17 @@ describe('appointment events', () => {
 		expect(await eventsOf(recorder, id, () => data('DELETE', `/items/appointments/${id}`))).toEqual(['deleted']);
 	});
 
+	it('a batch delete fires deleted once per item, each seeing its record', async () => {
+		const a = await book({ title: 'Batch delete A' });
+		const b = await book({ title: 'Batch delete B' });
+		const beforeA = (await runsOf(recorder, a.id)).length;
+		const beforeB = (await runsOf(recorder, b.id)).length;
+		await data('DELETE', '/items/appointments', [a.id, b.id]);
+		expect((await newRuns(recorder, a.id, beforeA)).map((run) => run.event)).toEqual(['deleted']);
+		const [deletedB] = await newRuns(recorder, b.id, beforeB);
+		expect(deletedB).toMatchObject({ event: 'deleted', trace: { conditions: { path: 'id', actual: b.id } } });
+	});
+
 	it('a batch update fires one set of events per item', async () => {
 		const a = await book();
 		const b = await book();
