@@ -6,6 +6,7 @@
  * available day/hours/date range, business hours, duration bounds), all computed in DEMO_TIMEZONE.
  */
 import { seedId } from '../ids.js';
+import { addDaysYmd, zonedParts as coreZonedParts, zonedTimeToUtc as coreZonedTimeToUtc } from '../../extensions/workflow-rules/src/core/timing/zoned-time.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
@@ -48,59 +49,24 @@ export const DEMO_BUSINESS_HOURS: { day: Weekday; open: string; close: string }[
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Time-zone and date helpers (no dependencies; DST-aware through Intl)
+// Time-zone and date helpers: the engine's own (DST-aware through Intl), with the demo zone
 // ---------------------------------------------------------------------------------------------
-
-const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-	let f = formatters.get(tz);
-	if (!f) {
-		f = new Intl.DateTimeFormat('en-US', {
-			timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-			hour: '2-digit', minute: '2-digit', second: '2-digit',
-		});
-		formatters.set(tz, f);
-	}
-	return f;
-}
 
 /** Wall-clock parts of an instant in a time zone. */
 export function zonedParts(date: Date, tz: string = DEMO_TIMEZONE): { ymd: string; hhmm: string; weekday: Weekday } {
-	const parts: Record<string, string> = {};
-	for (const p of formatter(tz).formatToParts(date)) parts[p.type] = p.value;
-	const ymd = `${parts.year}-${parts.month}-${parts.day}`;
-	const hour = String(Number(parts.hour) % 24).padStart(2, '0');
-	return { ymd, hhmm: `${hour}:${parts.minute}`, weekday: weekdayOf(ymd) };
-}
-
-/** Offset (ms) of `tz` from UTC at the given instant. */
-function tzOffsetMs(utcMs: number, tz: string): number {
-	const parts: Record<string, string> = {};
-	for (const p of formatter(tz).formatToParts(new Date(utcMs))) parts[p.type] = p.value;
-	const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day),
-		Number(parts.hour) % 24, Number(parts.minute), Number(parts.second));
-	return asUtc - Math.floor(utcMs / 1000) * 1000;
+	const { ymd, hhmm, weekday } = coreZonedParts(date, tz);
+	return { ymd, hhmm, weekday };
 }
 
 /** The UTC instant of a local wall time ('YYYY-MM-DD', 'HH:MM') in `tz`, DST-aware. */
 export function zonedTimeToUtc(dateYmd: string, hhmm: string, tz: string = DEMO_TIMEZONE): Date {
-	const [y, m, d] = dateYmd.split('-').map(Number) as [number, number, number];
-	const [h, mi] = hhmm.split(':').map(Number) as [number, number];
-	const wall = Date.UTC(y, m - 1, d, h, mi);
-	const first = wall - tzOffsetMs(wall, tz);
-	return new Date(wall - tzOffsetMs(first, tz));
+	return coreZonedTimeToUtc(dateYmd, hhmm, tz);
 }
 
-export function addDays(ymd: string, days: number): string {
-	const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+export const addDays = addDaysYmd;
 
 export function weekdayOf(ymd: string): Weekday {
-	const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-	return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+	return coreZonedParts(zonedTimeToUtc(ymd, '12:00', 'UTC'), 'UTC').weekday;
 }
 
 /** 'HH:MM' or 'HH:MM:SS' → minutes after midnight. */
