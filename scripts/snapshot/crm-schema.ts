@@ -1,7 +1,7 @@
 /**
  * The CRM data model of SPEC §2, as the payloads that create it through the Directus API.
  */
-import { boolean, choice, date, decimal, divider, email, integer, integerKey, json, multiChoice, tags, text, time, timestamp, timestamps, uuidKey } from './field-kit.js';
+import { boolean, choice, date, decimal, divider, email, integer, integerKey, json, multiChoice, presentation, tags, text, time, timestamp, timestamps, uuidKey } from './field-kit.js';
 import { COLORS, Plan } from './plan.js';
 
 const WEEKDAYS = [['mon', 'Monday'], ['tue', 'Tuesday'], ['wed', 'Wednesday'], ['thu', 'Thursday'], ['fri', 'Friday'], ['sat', 'Saturday'], ['sun', 'Sunday']] as const;
@@ -66,6 +66,7 @@ export function crmSchema(plan: Plan): void {
 			text('name', { required: true }),
 			choice('status', [['active', 'Active'], ['unused', 'Unused']], { required: true, default: 'active', index: true, colors: { active: COLORS.green, unused: COLORS.grey } }),
 			timestamp('unavailable_until', { note: 'Temporarily unavailable until this moment; empty when available', index: true }),
+			presentation('quick_actions', 'service-quick-actions', { note: 'Quick actions of the service catalogue' }),
 		)
 		.owner('Service owner')
 		.members('Members who deliver this service')
@@ -89,7 +90,12 @@ export function crmSchema(plan: Plan): void {
 
 	plan.collection('appointments', { icon: 'event', display_template: '{{title}}' }, (c) => c
 		.add(uuidKey(), text('title', { width: 'full' }))
-		.m2o('service', 'services', { template: '{{name}}', required: true })
+		.m2o('service', 'services', {
+			template: '{{name}}',
+			required: true,
+			// The picker offers what can be booked now: unused and temporarily unavailable services stay in the catalogue only.
+			filter: { _and: [{ status: { _eq: 'active' } }, { _or: [{ unavailable_until: { _null: true } }, { unavailable_until: { _lte: '$NOW' } }] }] },
+		})
 		.add(
 			choice('status', [['scheduled', 'Scheduled'], ['overdue', 'Overdue'], ['completed', 'Completed'], ['cancelled', 'Cancelled']], { required: true, default: 'scheduled', index: true, colors: { scheduled: COLORS.blue, overdue: COLORS.amber, completed: COLORS.green, cancelled: COLORS.grey } }),
 			timestamp('start_at', { required: true, index: true }),

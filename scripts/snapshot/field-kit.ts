@@ -234,7 +234,7 @@ export function manyToOne(
 	collection: string,
 	field: string,
 	related: string,
-	common: Common & { template: string; onDelete?: 'SET NULL' | 'CASCADE' | 'NO ACTION'; type?: 'uuid' | 'integer'; interface?: string; oneField?: string },
+	common: Common & { template: string; onDelete?: 'SET NULL' | 'CASCADE' | 'NO ACTION'; type?: 'uuid' | 'integer'; interface?: string; oneField?: string; filter?: Record<string, unknown> },
 ): { field: FieldPayload; relation: RelationPayload } {
 	const isFile = related === 'directus_files';
 	const isUser = related === 'directus_users';
@@ -246,7 +246,7 @@ export function manyToOne(
 			type: common.type ?? 'uuid',
 			meta: meta(common, {
 				interface: fieldInterface,
-				options: isFile ? null : { template: common.template, enableCreate: !isUser, enableSelect: true },
+				options: isFile ? null : { template: common.template, enableCreate: !isUser, enableSelect: true, ...(common.filter ? { filter: common.filter } : {}) },
 				display: isUser ? 'user' : isFile ? 'image' : 'related-values',
 				display_options: isUser || isFile ? null : { template: common.template },
 				special: isFile ? ['file'] : ['m2o'],
@@ -364,4 +364,9 @@ export function oneToMany(field: string, common: Common & { template: string }):
 export function uniqueKey(field: string, common: Common = {}): FieldPayload {
 	const base = text(field, { required: true, readonly: true, ...common });
 	return { ...base, schema: { ...base.schema, is_unique: true } };
+}
+
+/** A field that holds no data and shows an interface in the item form (buttons, notices). */
+export function presentation(field: string, interfaceId: string, common: Common = {}): FieldPayload {
+	return { field, type: 'alias', meta: meta({ width: 'full', ...common }, { interface: interfaceId, special: ['alias', 'no-data'] }), schema: null };
 }

@@ -10,10 +10,10 @@ interface ExtensionInfo {
 }
 
 describe('workflow-rules bundle', () => {
-	it('is installed and enabled with its hook, endpoint, operation and panel', async () => {
+	it('is installed and enabled with its hooks, endpoint, operation, interface and panel', async () => {
 		const extensions = await data<ExtensionInfo[]>('GET', '/extensions');
 		const bundle = extensions.find((extension) => extension.schema?.type === 'bundle' && extension.schema.name === 'directus-extension-workflow-rules');
-		const expected = ['endpoint:workflows-endpoint', 'hook:workflow-hook', 'operation:workflow-tag-operation', 'panel:rule-wizard-panel'];
+		const expected = ['endpoint:workflows-endpoint', 'hook:service-catalogue-hook', 'hook:workflow-hook', 'interface:service-actions-interface', 'operation:workflow-tag-operation', 'panel:rule-wizard-panel'];
 
 		expect(bundle?.meta.enabled).toBe(true);
 		expect(bundle!.schema!.entries!.map((entry) => `${entry.type}:${entry.name}`).sort()).toEqual(expected);

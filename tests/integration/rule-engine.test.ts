@@ -3,13 +3,13 @@
  * concurrency, instant actions through durable jobs, cascades cut at WORKFLOW_MAX_DEPTH,
  * isolation of failing rules, and rules that apply as soon as they are saved.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, data } from '../support/api.js';
-import { cleanUpRules, createRule, eventually, jobsOf, newRuns, runsOf, serviceId, settledJobs } from '../support/rules.js';
+import { slot } from '../support/booking.js';
+import { cleanUpRules, createRule, eventually, jobsOf, newRuns, runsOf, settledJobs } from '../support/rules.js';
 
 cleanUpRules();
 
-const future = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 async function lead(body: Record<string, unknown> = {}): Promise<string> {
 	return (await data<{ id: string }>('POST', '/items/leads', { name: `Lead ${Math.random().toString(36).slice(2, 8)}`, ...body })).id;
@@ -20,14 +20,6 @@ async function tagsOf(collection: string, id: string): Promise<string[]> {
 }
 
 describe('conditions', () => {
-	let lawnCare: string;
-	let cleaning: string;
-
-	beforeAll(async () => {
-		lawnCare = await serviceId('Lawn care');
-		cleaning = await serviceId('Home deep cleaning');
-	});
-
 	it('match through a relational path and explain each leaf in the trace', async () => {
 		const rule = await createRule({
 			name: 'Lawn care booked',
@@ -37,11 +29,8 @@ describe('conditions', () => {
 			actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['lawn'] } }],
 		});
 
-		const service = await data<{ available_days: string[] }>('GET', `/items/services/${lawnCare}?fields=available_days`);
-		expect(service.available_days.length).toBeGreaterThan(0);
-
-		const lawn = (await data<{ id: string }>('POST', '/items/appointments', { title: 'Mow', service: lawnCare, start_at: future(50), end_at: future(51), status: 'scheduled' })).id;
-		const other = (await data<{ id: string }>('POST', '/items/appointments', { title: 'Clean', service: cleaning, start_at: future(50), end_at: future(52), status: 'scheduled' })).id;
+		const lawn = (await data<{ id: string }>('POST', '/items/appointments', { title: 'Mow', ...(await slot('Lawn care')), status: 'scheduled' })).id;
+		const other = (await data<{ id: string }>('POST', '/items/appointments', { title: 'Clean', ...(await slot('Home deep cleaning')), status: 'scheduled' })).id;
 
 		const [matched] = await newRuns(rule, lawn, 0);
 		expect(matched).toMatchObject({ outcome: 'matched', event: 'scheduled', trace: { conditions: { kind: 'leaf', path: 'service.name', operator: '_eq', expected: 'Lawn care', actual: 'Lawn care', result: true } } });

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { data } from '../support/api.js';
-import { cleanUpRules, createRecorder, eventually, newRuns, runsOf, serviceId } from '../support/rules.js';
+import { slot } from '../support/booking.js';
+import { cleanUpRules, createRecorder, eventually, newRuns, runsOf } from '../support/rules.js';
 
 const APPOINTMENT_EVENTS = ['created', 'updated', 'deleted', 'scheduled', 'rescheduled', 'cancelled', 'completed', 'reassigned', 'modified', 'overdue'];
 const CALL_EVENTS = ['created', 'updated', 'deleted', 'logged', 'scheduled', 'ringing', 'on_hold', 'completed', 'missed', 'cancelled', 'rescheduled', 'reassigned', 'overdue', 'modified'];
@@ -23,18 +24,16 @@ async function eventsOf(recorder: string, item: string, write: () => Promise<unk
 
 describe('appointment events', () => {
 	let recorder: string;
-	let service: string;
 	let members: string[];
 
 	beforeAll(async () => {
-		service = await serviceId('Haircut in salon');
 		members = (await data<{ id: string }[]>('GET', '/users?filter[title][_nempty]=true&fields=id&limit=2')).map((user) => user.id);
 	});
 
 	async function book(extra: Record<string, unknown> = {}): Promise<{ id: string; events: string[] }> {
 		let id = '';
 		const created = async () => {
-			id = (await data<{ id: string }>('POST', '/items/appointments', { title: 'Event probe', service, start_at: future(48), end_at: future(49), status: 'scheduled', ...extra })).id;
+			id = (await data<{ id: string }>('POST', '/items/appointments', { title: 'Event probe', ...(await slot('Haircut in salon')), status: 'scheduled', ...extra })).id;
 		};
 		await created();
 		const runs = await eventually(() => runsOf(recorder, id), (runs) => runs.length > 0, 15_000, 'create runs');
@@ -58,8 +57,10 @@ describe('appointment events', () => {
 
 	it('moving start or end reschedules', async () => {
 		const { id } = await book();
-		expect(await eventsOf(recorder, id, patch(id, { start_at: future(72), end_at: future(73) }))).toEqual(['modified', 'rescheduled', 'updated']);
-		expect(await eventsOf(recorder, id, patch(id, { end_at: future(73.5) }))).toEqual(['modified', 'rescheduled', 'updated']);
+		const later = await slot('Haircut in salon', { nth: 1 });
+		expect(await eventsOf(recorder, id, patch(id, { start_at: later.start_at, end_at: later.end_at }))).toEqual(['modified', 'rescheduled', 'updated']);
+		const longer = await slot('Haircut in salon', { nth: 1, minutes: 45 });
+		expect(await eventsOf(recorder, id, patch(id, { end_at: longer.end_at }))).toEqual(['modified', 'rescheduled', 'updated']);
 	});
 
 	it('writing the same times again reschedules nothing', async () => {
@@ -84,11 +85,12 @@ describe('appointment events', () => {
 
 	it('a cancelled appointment moved in time is not rescheduled', async () => {
 		const { id } = await book({ status: 'cancelled' });
-		expect(await eventsOf(recorder, id, patch(id, { start_at: future(96), end_at: future(97) }))).toEqual(['modified', 'updated']);
+		const later = await slot('Haircut in salon', { nth: 2 });
+		expect(await eventsOf(recorder, id, patch(id, { start_at: later.start_at, end_at: later.end_at }))).toEqual(['modified', 'updated']);
 	});
 
 	it('an appointment whose end passed while scheduled becomes overdue, once', async () => {
-		const { id } = await book({ start_at: new Date(Date.now() - 2 * HOUR).toISOString(), end_at: new Date(Date.now() - HOUR).toISOString() });
+		const { id } = await book({ ...(await slot('Haircut in salon', { nth: -1 })) });
 		const runs = await eventually(() => runsOf(recorder, id), (runs) => runs.some((run) => run.event === 'overdue'), 15_000, 'overdue event');
 		expect((await data<{ status: string }>('GET', `/items/appointments/${id}?fields=status`)).status).toBe('overdue');
 		await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -1,18 +1,14 @@
 /** Bad input is refused with a 400 that names the field, and nothing is written. */
 import { describe, expect, it } from 'vitest';
 import { api, count, data } from '../support/api.js';
+import { slot } from '../support/booking.js';
 
 interface ErrorBody {
 	errors: { message: string; extensions: { code: string; field?: string } }[];
 }
 
-async function anyService(): Promise<string> {
-	const [service] = await data<{ id: string }[]>('GET', '/items/services?filter[status][_eq]=active&limit=1&fields=id');
-	return service!.id;
-}
-
-function appointment(service: string, overrides: Record<string, unknown> = {}) {
-	return { title: 'Validation probe', service, start_at: '2031-03-04T15:00:00Z', end_at: '2031-03-04T16:00:00Z', ...overrides };
+async function appointment(overrides: Record<string, unknown> = {}) {
+	return { title: 'Validation probe', ...(await slot('Haircut in salon')), ...overrides };
 }
 
 function fieldsNamed(body: ErrorBody): string[] {
@@ -22,7 +18,7 @@ function fieldsNamed(body: ErrorBody): string[] {
 describe('field validation', () => {
 	it('refuses a status outside the enum, naming the field', async () => {
 		const before = await count('appointments');
-		const response = await api<ErrorBody>('POST', '/items/appointments', appointment(await anyService(), { status: 'postponed' }));
+		const response = await api<ErrorBody>('POST', '/items/appointments', await appointment({ status: 'postponed' }));
 
 		expect(response.status).toBe(400);
 		expect(response.body.errors[0]!.extensions.code).toBe('FAILED_VALIDATION');
@@ -41,14 +37,14 @@ describe('field validation', () => {
 	});
 
 	it('accepts every valid value, and null for an optional enum', async () => {
-		const created = await data<{ id: string; location: string | null }>('POST', '/items/appointments', appointment(await anyService(), { status: 'scheduled', location: null }));
+		const created = await data<{ id: string; location: string | null }>('POST', '/items/appointments', await appointment({ status: 'scheduled', location: null }));
 		expect(created.location).toBeNull();
 		await data('DELETE', `/items/appointments/${created.id}`);
 	});
 
 	it('refuses a missing required field, naming it', async () => {
 		const before = await count('appointments');
-		const { start_at: _omitted, ...withoutStart } = appointment(await anyService());
+		const { start_at: _omitted, ...withoutStart } = await appointment();
 		const response = await api<ErrorBody>('POST', '/items/appointments', withoutStart);
 
 		expect(response.status).toBe(400);

@@ -10,3 +10,6 @@ export const InvalidRuleError = createError<{ path: string; problem: string }>(
 export const NotFoundError = createError<{ what: string }>('WORKFLOW_NOT_FOUND', ({ what }) => `${what} not found`, 404);
 
 export const BadRequestError = createError<{ field: string; problem: string }>('INVALID_PAYLOAD', ({ field, problem }) => `${field}: ${problem}`, 400);
+
+/** A booking the service catalogue does not allow; `reason` is machine-readable, the message says why. */
+export const BookingRefusedError = createError<{ reason: string; field: string; problem: string }>('BOOKING_REFUSED', ({ field, problem }) => `${field}: ${problem}`, 400);

@@ -12,6 +12,7 @@ import { dryRun } from '../server/rules/dry-run.js';
 import { usageReport } from '../server/runs/usage.js';
 import { replayJob, JOBS_TABLE } from '../server/jobs/job-store.js';
 import { BadRequestError, NotFoundError } from '../server/errors.js';
+import { cloneService, markAvailable, markUnavailable, markUnused, type QuickActionDeps } from '../server/catalogue/quick-actions.js';
 
 export default defineEndpoint({
 	id: ENDPOINT_ID,
@@ -42,6 +43,21 @@ export default defineEndpoint({
 			const from = parseDay(req.query['from'], 'from', new Date(to.getTime() - 31 * 86_400_000));
 			const rule = typeof req.query['rule'] === 'string' ? req.query['rule'] : undefined;
 			res.json({ data: await usageReport(knex, from, to, rule) });
+		}));
+
+		// Service catalogue quick actions, with the caller's own permissions on services.
+		const quick = async (req: Parameters<typeof requireUser>[0]): Promise<QuickActionDeps> => ({ knex, schema: await getSchema(), ItemsService, accountability: requireUser(req) });
+		router.post('/services/:id/unavailable', asyncRoute(async (req, res) => {
+			res.json({ data: await markUnavailable(await quick(req), String(req.params['id']), req.body ?? {}) });
+		}));
+		router.post('/services/:id/unused', asyncRoute(async (req, res) => {
+			res.json({ data: await markUnused(await quick(req), String(req.params['id'])) });
+		}));
+		router.post('/services/:id/available', asyncRoute(async (req, res) => {
+			res.json({ data: await markAvailable(await quick(req), String(req.params['id'])) });
+		}));
+		router.post('/services/:id/clone', asyncRoute(async (req, res) => {
+			res.json({ data: await cloneService(await quick(req), String(req.params['id'])) });
 		}));
 
 		router.post('/jobs/:id/retry', asyncRoute(async (req, res) => {

@@ -5,10 +5,23 @@
 export function toDate(value: unknown): Date | null {
 	if (value === null || value === undefined || value === '') return null;
 	if (value instanceof Date) return value;
-	if (typeof value === 'number') return new Date(value);
-	if (typeof value === 'string' && /^\d+$/.test(value)) return new Date(Number(value));
+	if (typeof value === 'number') return fromEpoch(value);
+	if (typeof value === 'string' && /^\d+$/.test(value)) return fromEpoch(Number(value));
 	const parsed = new Date(String(value));
 	return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+/** SQLite keeps timestamps as epoch milliseconds and dates as epoch seconds. */
+function fromEpoch(value: number): Date {
+	return new Date(Math.abs(value) < 1e11 ? value * 1000 : value);
+}
+
+/** A DATE column as 'YYYY-MM-DD': node-pg gives a Date at local midnight, SQLite epoch seconds or text. */
+export function toYmd(value: unknown): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+	if (typeof value === 'number' || /^\d+$/.test(String(value))) return fromEpoch(Number(value)).toISOString().slice(0, 10);
+	return String(value).slice(0, 10);
 }
 
 export function fromJson<T>(value: unknown, fallback: T): T {
