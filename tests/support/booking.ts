@@ -64,3 +64,24 @@ export async function slot(serviceName: string, options: { nth?: number; minutes
 
 	throw new Error(`No bookable day found for ${serviceName}`);
 }
+
+/**
+ * A slot on the next given weekday (at least `minDaysAhead` days from today), at a local time,
+ * for a given length: for probing the edges of what can be booked.
+ */
+export async function weekdaySlot(serviceName: string, weekday: string, time: string, lengthMinutes: number, minDaysAhead = 1): Promise<Slot> {
+	const [service] = await data<Service[]>('GET', `/items/services?filter[name][_eq]=${encodeURIComponent(serviceName)}&limit=1`);
+	if (!service) throw new Error(`No service named ${serviceName}`);
+	const settings = await data<Settings>('GET', '/items/crm_settings');
+	const tz = settings.timezone || 'UTC';
+	const today = zonedParts(new Date(), tz).ymd;
+
+	for (let offset = minDaysAhead; offset < minDaysAhead + 8; offset++) {
+		const ymd = addDaysYmd(today, offset);
+		if (zonedParts(zonedTimeToUtc(ymd, '12:00', tz), tz).weekday !== weekday) continue;
+		const start = zonedTimeToUtc(ymd, time, tz);
+		return { service: service.id, start_at: start.toISOString(), end_at: new Date(start.getTime() + lengthMinutes * 60_000).toISOString() };
+	}
+
+	throw new Error(`No ${weekday} found`);
+}

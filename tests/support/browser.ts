@@ -23,8 +23,13 @@ export async function signIn(browser: Browser): Promise<Page> {
 	return page;
 }
 
-/** Directus 12 greets a new instance with a license dialog; a Core user skips it. */
+/** Directus 12 greets a new instance with license and project-owner dialogs; a Core user skips them. */
 export async function dismissLicenseDialog(page: Page): Promise<void> {
-	const skip = page.getByRole('button', { name: 'Skip' });
-	if (await skip.isVisible().catch(() => false)) await skip.click();
+	// They open a moment after the page: give them that moment, then clear whichever came.
+	const buttons = page.getByRole('button', { name: /^(Skip|Remind Later)$/ });
+	await buttons.first().waitFor({ timeout: 2500 }).catch(() => undefined);
+	for (let i = 0; i < 3 && (await buttons.count()) > 0; i++) {
+		await buttons.first().click().catch(() => undefined);
+		await page.waitForTimeout(300);
+	}
 }
