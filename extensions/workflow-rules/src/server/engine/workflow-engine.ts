@@ -13,6 +13,7 @@ import { cascadeDepth } from './cascade-context.js';
 import { evaluateWrite, type EvaluateDeps } from './evaluate-write.js';
 import { afterFields, beforeFields } from './needed-fields.js';
 import { markOverdue } from './overdue.js';
+import { acquireSweepLease } from './sweep-lease.js';
 import { readRecords, type ItemsServiceClass } from './record-reader.js';
 import { BatchedReader } from './batched-reader.js';
 import { RunWriter } from '../runs/run-writer.js';
@@ -62,7 +63,10 @@ export class WorkflowEngine {
 		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
-				await markOverdue(deps.ItemsService, await deps.getSchema(), deps.config.callOverdueMinutes);
+				// One instance sweeps at a time, so each record's `overdue` event fires once.
+				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
+					await markOverdue(deps.ItemsService, await deps.getSchema(), deps.config.callOverdueMinutes);
+				}
 			},
 			hourly: async () => {
 				const purged = await purgeRuns(deps.knex, deps.config.runRetentionDays);
