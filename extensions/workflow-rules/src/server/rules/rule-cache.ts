@@ -14,6 +14,8 @@ export class RuleCache {
 	private byCollection: Map<string, Rule[]> | null = null;
 	private fingerprint: string | null = null;
 	private loading: Promise<Map<string, Rule[]>> | null = null;
+	/** Bumped by every invalidation: a load begun before it must not store what it read. */
+	private generation = 0;
 
 	constructor(private readonly knex: Knex) {}
 
@@ -22,8 +24,10 @@ export class RuleCache {
 	}
 
 	invalidate(): void {
+		this.generation += 1;
 		this.byCollection = null;
 		this.fingerprint = null;
+		this.loading = null;
 	}
 
 	async refreshIfChanged(): Promise<void> {
@@ -33,11 +37,16 @@ export class RuleCache {
 
 	private async all(): Promise<Map<string, Rule[]>> {
 		if (this.byCollection) return this.byCollection;
-		this.loading ??= this.load().finally(() => (this.loading = null));
+		if (!this.loading) {
+			const loading = this.load(this.generation).finally(() => {
+				if (this.loading === loading) this.loading = null;
+			});
+			this.loading = loading;
+		}
 		return this.loading;
 	}
 
-	private async load(): Promise<Map<string, Rule[]>> {
+	private async load(generation: number): Promise<Map<string, Rule[]>> {
 		const fingerprint = await this.readFingerprint();
 		const rows = await this.knex(RULES_TABLE).select('*').where('status', 'active');
 		const rules = rows.map(ruleFromRow).sort((a, b) => (a.sort ?? Number.MAX_SAFE_INTEGER) - (b.sort ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name));
@@ -45,8 +54,10 @@ export class RuleCache {
 		const byCollection = new Map<string, Rule[]>();
 		for (const rule of rules) byCollection.set(rule.collection, [...(byCollection.get(rule.collection) ?? []), rule]);
 
-		this.byCollection = byCollection;
-		this.fingerprint = fingerprint;
+		if (generation === this.generation) {
+			this.byCollection = byCollection;
+			this.fingerprint = fingerprint;
+		}
 		return byCollection;
 	}
 
