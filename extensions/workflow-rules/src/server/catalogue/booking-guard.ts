@@ -4,7 +4,7 @@ import type { Weekday } from '../../core/timing/zoned-time.js';
 import { sameValue } from '../../core/events/index.js';
 import { fromJson, toBoolean, toDate, toYmd } from '../db/rows.js';
 import { BookingRefusedError } from '../errors.js';
-import { readCrmSettings } from './crm-settings.js';
+import { readCrmSettings, type CrmSettings } from './crm-settings.js';
 
 type Item = Record<string, unknown>;
 const BOOKING_FIELDS = ['service', 'start_at', 'end_at', 'status'] as const;
@@ -23,6 +23,10 @@ export async function assertAppointmentWrite(payload: Item, keys: (string | numb
 	if (keys && !BOOKING_FIELDS.some((field) => field in payload)) return;
 
 	const stored: (Item | null)[] = keys ? await knex('appointments').whereIn('id', keys) : [null];
+	// Read once per write, and only when a check needs them: batch updates touch many appointments.
+	let settings: Promise<CrmSettings> | null = null;
+	const crmSettings = () => (settings ??= readCrmSettings(knex));
+
 	for (const before of stored) {
 		const after: Item = { status: 'scheduled', ...(before ?? {}), ...payload };
 		if (before && BOOKING_FIELDS.every((field) => sameValue(keyOf(before[field]), keyOf(after[field])))) continue;
@@ -30,21 +34,20 @@ export async function assertAppointmentWrite(payload: Item, keys: (string | numb
 		const service = (await knex('services').where('id', keyOf(after['service']) as string).first()) as Item | undefined;
 		if (!service) continue; // the foreign key refuses it with its own error
 
-		if (after['status'] === 'scheduled') await assertBookable(service, after, knex);
-		if (after['status'] === 'completed' && before?.['status'] !== 'completed') await assertWorksheet(service, before, knex);
+		if (after['status'] === 'scheduled') assertBookable(service, after, await crmSettings());
+		if (after['status'] === 'completed' && before?.['status'] !== 'completed') await assertWorksheet(service, before, await crmSettings(), knex);
 	}
 }
 
-async function assertBookable(service: Item, appointment: Item, knex: Knex): Promise<void> {
+function assertBookable(service: Item, appointment: Item, settings: CrmSettings): void {
 	const start = toDate(appointment['start_at']);
 	const end = toDate(appointment['end_at']);
 	if (!start || !end) return; // missing or malformed: Directus' own validation names the field
-	const refusal = checkBooking(bookable(service), start, end, await readCrmSettings(knex));
+	const refusal = checkBooking(bookable(service), start, end, settings);
 	if (refusal) throw new BookingRefusedError({ reason: refusal.reason, field: refusal.field, problem: refusal.message });
 }
 
-async function assertWorksheet(service: Item, before: Item | null, knex: Knex): Promise<void> {
-	const settings = await readCrmSettings(knex);
+async function assertWorksheet(service: Item, before: Item | null, settings: CrmSettings, knex: Knex): Promise<void> {
 	if (!settings.worksheets_enabled || !toBoolean(service['worksheet_required'])) return;
 
 	const worksheet = before ? await knex('worksheets').where('appointment', before['id'] as string).first('id') : undefined;
