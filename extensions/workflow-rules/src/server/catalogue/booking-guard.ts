@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { checkBooking, type BookableService } from '../../core/catalogue/booking-check.js';
 import type { Weekday } from '../../core/timing/zoned-time.js';
 import { sameValue } from '../../core/events/index.js';
-import { fromJson, toBoolean, toDate, toYmd } from '../db/rows.js';
+import { fromJson, isTrue, toDate, toYmd } from '../db/rows.js';
 import { BookingRefusedError } from '../errors.js';
 import { readCrmSettings, type CrmSettings } from './crm-settings.js';
 
@@ -48,7 +48,7 @@ function assertBookable(service: Item, appointment: Item, settings: CrmSettings)
 }
 
 async function assertWorksheet(service: Item, before: Item | null, settings: CrmSettings, knex: Knex): Promise<void> {
-	if (!settings.worksheets_enabled || !toBoolean(service['worksheet_required'])) return;
+	if (!settings.worksheets_enabled || !isTrue(service['worksheet_required'])) return;
 
 	const worksheet = before ? await knex('worksheets').where('appointment', before['id'] as string).first('id') : undefined;
 	if (!worksheet) {

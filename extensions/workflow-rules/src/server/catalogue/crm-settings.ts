@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { BusinessHours } from '../../core/catalogue/booking-check.js';
 import { isValidTimeZone } from '../../core/timing/zoned-time.js';
-import { fromJson, toBoolean } from '../db/rows.js';
+import { fromJson, isTrue } from '../db/rows.js';
 
 export interface CrmSettings {
 	timezone: string;
@@ -17,6 +17,6 @@ export async function readCrmSettings(knex: Knex): Promise<CrmSettings> {
 	return {
 		timezone: isValidTimeZone(timezone) ? timezone : 'UTC',
 		business_hours: Array.isArray(hours) && hours.length > 0 ? hours : null,
-		worksheets_enabled: toBoolean(row?.['worksheets_enabled']),
+		worksheets_enabled: isTrue(row?.['worksheets_enabled']),
 	};
 }

@@ -1,3 +1,5 @@
+import { toBoolean } from '../../core/conditions/coerce.js';
+
 /**
  * Values as they come back from knex differ per vendor: SQLite keeps timestamps as epoch
  * milliseconds and JSON as text, PostgreSQL returns Date objects and parsed JSON.
@@ -38,8 +40,9 @@ export function toJson(value: unknown): string | null {
 	return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
-export function toBoolean(value: unknown): boolean {
-	return value === true || value === 1 || value === '1' || value === 'true';
+/** A database boolean (true, 1, '1', 'true' from SQLite or PostgreSQL) as true or false. */
+export function isTrue(value: unknown): boolean {
+	return toBoolean(value) === true;
 }
 
 /** Unique-constraint violations on SQLite and PostgreSQL: the signal that another writer won. */
