@@ -26,6 +26,15 @@ export interface Slot {
 	end_at: string;
 }
 
+/** The service, the CRM settings and today's date in the CRM time zone. */
+async function bookingContext(serviceName: string): Promise<{ service: Service; settings: Settings; tz: string; today: string }> {
+	const [service] = await data<Service[]>('GET', `/items/services?filter[name][_eq]=${encodeURIComponent(serviceName)}&limit=1`);
+	if (!service) throw new Error(`No service named ${serviceName}`);
+	const settings = await data<Settings>('GET', '/items/crm_settings');
+	const tz = settings.timezone || 'UTC';
+	return { service, settings, tz, today: zonedParts(new Date(), tz).ymd };
+}
+
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const hhmm = (total: number) => `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 
@@ -34,11 +43,7 @@ const hhmm = (total: number) => `${String(Math.floor(total / 60)).padStart(2, '0
  * into the past, -1 = the latest one before today).
  */
 export async function slot(serviceName: string, options: { nth?: number; minutes?: number; startOffset?: number } = {}): Promise<Slot> {
-	const [service] = await data<Service[]>('GET', `/items/services?filter[name][_eq]=${encodeURIComponent(serviceName)}&limit=1`);
-	if (!service) throw new Error(`No service named ${serviceName}`);
-	const settings = await data<Settings>('GET', '/items/crm_settings');
-	const tz = settings.timezone || 'UTC';
-	const today = zonedParts(new Date(), tz).ymd;
+	const { service, settings, tz, today } = await bookingContext(serviceName);
 	const nth = options.nth ?? 0;
 	const step = nth < 0 ? -1 : 1;
 	let found = nth < 0 ? -1 : 0;
@@ -70,11 +75,7 @@ export async function slot(serviceName: string, options: { nth?: number; minutes
  * for a given length: for probing the edges of what can be booked.
  */
 export async function weekdaySlot(serviceName: string, weekday: string, time: string, lengthMinutes: number, minDaysAhead = 1): Promise<Slot> {
-	const [service] = await data<Service[]>('GET', `/items/services?filter[name][_eq]=${encodeURIComponent(serviceName)}&limit=1`);
-	if (!service) throw new Error(`No service named ${serviceName}`);
-	const settings = await data<Settings>('GET', '/items/crm_settings');
-	const tz = settings.timezone || 'UTC';
-	const today = zonedParts(new Date(), tz).ymd;
+	const { service, tz, today } = await bookingContext(serviceName);
 
 	for (let offset = minDaysAhead; offset < minDaysAhead + 8; offset++) {
 		const ymd = addDaysYmd(today, offset);
