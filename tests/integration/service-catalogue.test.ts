@@ -125,18 +125,24 @@ describe('quick actions', () => {
 	});
 
 	it('fire the services events', async () => {
-		await data('POST', `/workflows/services/${service}/available`);
-		const count = (await runsOf(recorder, service)).length;
+		// A service of its own, created available: it has no run yet, and no earlier write's
+		// evaluation can still be landing while we count.
+		const fresh = (await data<{ id: string }>('POST', '/items/services', { name: 'Events probe', status: 'active' })).id;
+		expect(await runsOf(recorder, fresh)).toEqual([]);
 
-		await data('POST', `/workflows/services/${service}/unavailable`, { preset: 'end_of_week' });
-		expect((await newRuns(recorder, service, count)).map((run) => run.event)).toEqual(['marked_unavailable']);
-		await data('POST', `/workflows/services/${service}/available`);
-		expect((await newRuns(recorder, service, count + 1)).map((run) => run.event)).toEqual(['marked_available']);
-		await data('POST', `/workflows/services/${service}/unused`);
-		expect((await newRuns(recorder, service, count + 2)).map((run) => run.event)).toEqual(['marked_unused']);
-		await data('POST', `/workflows/services/${service}/available`);
-		expect((await newRuns(recorder, service, count + 3)).map((run) => run.event)).toEqual(['marked_available']);
-		expect(await data('GET', `/items/services/${service}?fields=status,unavailable_until`)).toEqual({ status: 'active', unavailable_until: null });
+		try {
+			await data('POST', `/workflows/services/${fresh}/unavailable`, { preset: 'end_of_week' });
+			expect((await newRuns(recorder, fresh, 0)).map((run) => run.event)).toEqual(['marked_unavailable']);
+			await data('POST', `/workflows/services/${fresh}/available`);
+			expect((await newRuns(recorder, fresh, 1)).map((run) => run.event)).toEqual(['marked_available']);
+			await data('POST', `/workflows/services/${fresh}/unused`);
+			expect((await newRuns(recorder, fresh, 2)).map((run) => run.event)).toEqual(['marked_unused']);
+			await data('POST', `/workflows/services/${fresh}/available`);
+			expect((await newRuns(recorder, fresh, 3)).map((run) => run.event)).toEqual(['marked_available']);
+			expect(await data('GET', `/items/services/${fresh}?fields=status,unavailable_until`)).toEqual({ status: 'active', unavailable_until: null });
+		} finally {
+			await data('DELETE', `/items/services/${fresh}`);
+		}
 	});
 
 	it('clone makes a new service with the same fields and members', async () => {
