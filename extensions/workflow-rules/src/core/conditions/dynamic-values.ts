@@ -18,6 +18,15 @@ const FIXED_MS: Partial<Record<NowUnit, number>> = {
 	week: 604_800_000,
 };
 
+/**
+ * `$CURRENT_USER` / `$CURRENT_ROLE` of a write made by the system: there is no such user, so a
+ * condition comparing with it is false (rather than matching every record whose owner is empty).
+ */
+export function isUnresolvedIdentity(value: unknown, context: FilterContext = {}): boolean {
+	if (Array.isArray(value)) return value.some((item) => isUnresolvedIdentity(item, context));
+	return (value === '$CURRENT_USER' && !context.userId) || (value === '$CURRENT_ROLE' && !context.roleId);
+}
+
 export function resolveDynamicValue(value: unknown, context: FilterContext = {}): unknown {
 	if (Array.isArray(value)) return value.map((item) => resolveDynamicValue(item, context));
 	if (typeof value !== 'string' || !value.startsWith('$')) return value;

@@ -103,6 +103,13 @@ describe('evaluateFilter: coercions and dynamic values', () => {
 		expect(evaluateFilter({ owner: { _eq: '$CURRENT_USER' } }, appointment, { userId: 'u1' }).result).toBe(true);
 		expect(evaluateFilter({ owner: { _eq: '$CURRENT_USER' } }, appointment, { userId: 'u2' }).result).toBe(false);
 	});
+
+	it('makes a comparison with the user or role of a system write false, an empty owner included', () => {
+		const unowned = { owner: null };
+		expect(evaluateFilter({ owner: { _eq: '$CURRENT_USER' } }, unowned, {}).result).toBe(false);
+		expect(evaluateFilter({ owner: { _null: true } }, unowned, {}).result).toBe(true);
+		expect(evaluateFilter({ owner: { _in: ['$CURRENT_ROLE'] } }, unowned, { userId: 'u1' }).result).toBe(false);
+	});
 });
 
 describe('evaluateFilter: relations', () => {

@@ -6,7 +6,7 @@
  */
 import type { Filter } from '../rule/rule-types.js';
 import { isNil, toList } from './coerce.js';
-import { resolveDynamicValue } from './dynamic-values.js';
+import { isUnresolvedIdentity, resolveDynamicValue } from './dynamic-values.js';
 import { isLogicalKey, isPlainObject, joinPath, splitFieldSpec, type QuantifierKey } from './filter-shape.js';
 import { toJsonValue } from './json-value.js';
 import { getOperator } from './operators.js';
@@ -86,7 +86,7 @@ function evaluateLeaf(operator: string, expected: unknown, actual: unknown, path
 	const definition = getOperator(operator);
 	let result = false;
 	try {
-		result = definition !== undefined && definition.test(actual, resolved);
+		result = definition !== undefined && !isUnresolvedIdentity(expected, context) && definition.test(actual, resolved);
 	} catch {
 		result = false; // an invalid pattern for _regex, for instance
 	}

@@ -4,5 +4,5 @@ export { evaluateFilter } from './evaluate-filter.js';
 export { filterFields } from './filter-fields.js';
 export { validateFilter } from './validate-filter.js';
 export { OPERATORS, getOperator, type FilterOperator, type OperatorValueKind } from './operators.js';
-export { resolveDynamicValue, dynamicValueError, adjustDate, parseNowAdjustment, NOW_UNITS, type NowUnit } from './dynamic-values.js';
+export { resolveDynamicValue, isUnresolvedIdentity, dynamicValueError, adjustDate, parseNowAdjustment, NOW_UNITS, type NowUnit } from './dynamic-values.js';
 export { compareValues, looseEquals } from './coerce.js';

@@ -14,6 +14,12 @@ describe('detectEvents', () => {
 	it('changing the address fires modified and updated, not rescheduled', () => {
 		expect(detectEvents('appointments', updated(appointment, { address: '2 Main St' }))).toEqual(['updated', 'modified']);
 	});
+
+	it('an update whose before state is unknown fires no transition and no change event', () => {
+		const unknownBefore = { kind: 'update' as const, before: null, after: { ...appointment, status: 'cancelled' }, written: ['status', 'start_at'] };
+		expect(detectEvents('appointments', unknownBefore)).toEqual(['updated']);
+		expect(detectEvents('calls', { ...unknownBefore, after: { status: 'missed' }, written: ['status'] })).toEqual(['updated']);
+	});
 });
 
 describe('listensTo', () => {

@@ -17,5 +17,5 @@ export { CALL_EVENTS } from './calls.js';
 export { SERVICE_EVENTS } from './services.js';
 export { eventNames, eventsFor, GENERIC_EVENTS, isSemanticCollection, SEMANTIC_COLLECTIONS } from './catalog.js';
 export type { SemanticCollection } from './catalog.js';
-export { detectEvents, FIELD_NARROWED_EVENTS, listensTo } from './detect-events.js';
+export { detectEvents, FIELD_NARROWED_EVENTS, isBeforeUnknown, listensTo } from './detect-events.js';
 export type { DetectOptions } from './detect-events.js';

@@ -1,6 +1,6 @@
-import { addDuration, parseDuration } from '../../core/timing/iso-duration.js';
-import type { RuleAction } from '../../core/rule/rule-types.js';
-import { toDate } from '../db/rows.js';
+import { toInstant } from '../events/index.js';
+import type { RuleAction } from '../rule/rule-types.js';
+import { addDuration, parseDuration } from '../timing/iso-duration.js';
 
 export interface ActionPlan {
 	dueAt: Date | null;
@@ -18,7 +18,8 @@ export function planAction(action: RuleAction, record: Record<string, unknown> |
 
 	if (timing.type === 'after_trigger') return { dueAt: addDuration(now, offset) };
 
-	const base = toDate(record?.[timing.field]);
+	const instant = toInstant(record?.[timing.field]);
+	const base = instant === null ? null : new Date(instant);
 	if (!base) return { dueAt: null, skip: `${timing.field} is empty` };
 
 	const dueAt = addDuration(base, offset);
