@@ -2,7 +2,7 @@
  * The rule engine's collections (SPEC §3 and §6): rules as items, one run row per evaluation,
  * per-record rule state for the execution modes, and the durable job table.
  */
-import { boolean, choice, code, collectionName, filter, integer, integerKey, json, oneToMany, text, timestamp, timestamps, uniqueKey, uuidKey } from './field-kit.js';
+import { boolean, choice, code, collectionName, filter, integer, integerKey, json, oneToMany, text, textKey, timestamp, timestamps, uniqueKey, uuidKey } from './field-kit.js';
 import { COLORS, Plan } from './plan.js';
 
 const RULE_TEMPLATE = JSON.stringify({ type: 'event', events: ['created'] }, null, 2);
@@ -33,6 +33,7 @@ export function workflowSchema(plan: Plan): void {
 			text('collection', { readonly: true, index: true }),
 			text('item', { readonly: true, index: true }),
 			text('event', { readonly: true }),
+			json('events', { readonly: true, note: 'Every event of the write the rule listened to: a rule fires once per write' }),
 			integer('depth', { readonly: true, note: 'Cascade depth: 0 for a user write, n for a write made by a rule action' }),
 			integer('duration_ms', { readonly: true, suffix: 'ms' }),
 			text('message', { multiline: true, readonly: true, note: 'Why the run was skipped or cut, or the error' }),
@@ -52,6 +53,21 @@ export function workflowSchema(plan: Plan): void {
 		boolean('matched', { readonly: true }),
 		timestamp('fired_at', { readonly: true }),
 		...timestamps(),
+	));
+
+	plan.collection('workflow_intents', { icon: 'hourglass_top', hidden: true, note: 'Writes whose rule evaluation is still owed: recovered by the worker when a process died before storing it' }, (c) => c.add(
+		textKey(),
+		text('collection', { readonly: true }),
+		text('kind', { readonly: true }),
+		json('keys', { readonly: true }),
+		json('before', { readonly: true }),
+		json('written', { readonly: true }),
+		text('user', { readonly: true }),
+		text('role', { readonly: true }),
+		integer('depth', { default: 0, readonly: true }),
+		text('locked_by', { readonly: true }),
+		timestamp('locked_until', { readonly: true, index: true }),
+		timestamp('date_created', { readonly: true }),
 	));
 
 	plan.collection('workflow_jobs', { icon: 'pending_actions', display_template: '{{action_type}} · {{status}}', note: 'Durable action jobs: due now or later, retried, leased to one instance' }, (c) => c

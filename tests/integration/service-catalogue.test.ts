@@ -132,13 +132,13 @@ describe('quick actions', () => {
 
 		try {
 			await data('POST', `/workflows/services/${fresh}/unavailable`, { preset: 'end_of_week' });
-			expect((await newRuns(recorder, fresh, 0)).map((run) => run.event)).toEqual(['marked_unavailable']);
+			expect((await newRuns(recorder, fresh, 0)).flatMap((run) => run.events)).toEqual(['marked_unavailable']);
 			await data('POST', `/workflows/services/${fresh}/available`);
-			expect((await newRuns(recorder, fresh, 1)).map((run) => run.event)).toEqual(['marked_available']);
+			expect((await newRuns(recorder, fresh, 1)).flatMap((run) => run.events)).toEqual(['marked_available']);
 			await data('POST', `/workflows/services/${fresh}/unused`);
-			expect((await newRuns(recorder, fresh, 2)).map((run) => run.event)).toEqual(['marked_unused']);
+			expect((await newRuns(recorder, fresh, 2)).flatMap((run) => run.events)).toEqual(['marked_unused']);
 			await data('POST', `/workflows/services/${fresh}/available`);
-			expect((await newRuns(recorder, fresh, 3)).map((run) => run.event)).toEqual(['marked_available']);
+			expect((await newRuns(recorder, fresh, 3)).flatMap((run) => run.events)).toEqual(['marked_available']);
 			expect(await data('GET', `/items/services/${fresh}?fields=status,unavailable_until`)).toEqual({ status: 'active', unavailable_until: null });
 		} finally {
 			await data('DELETE', `/items/services/${fresh}`);

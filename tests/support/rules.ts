@@ -8,7 +8,10 @@ export interface Run {
 	outcome: 'matched' | 'not_matched' | 'skipped' | 'depth_limit' | 'error';
 	matched: boolean;
 	item: string;
+	/** The first of `events`. */
 	event: string;
+	/** Every event of the write the rule listened to: a rule has one run per write. */
+	events: string[];
 	depth: number;
 	message: string | null;
 	trace: any;
@@ -47,9 +50,8 @@ export async function createRule(rule: Record<string, unknown>): Promise<string>
 }
 
 /**
- * A rule that listens to every given event and never matches: the engine writes all of a write's
- * non-matching runs in one statement, so once its runs for an item appear, the evaluation of that
- * write is complete, and their events are exactly the events the write fired.
+ * A rule that listens to every given event and never matches: it has one run per write, whose
+ * `events` are exactly the events the write fired.
  */
 export async function createRecorder(collection: string, events: string[]): Promise<string> {
 	return createRule({ name: `Recorder ${collection}`, collection, trigger: { type: 'event', events }, conditions: { id: { _null: true } } });

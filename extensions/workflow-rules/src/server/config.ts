@@ -7,6 +7,8 @@ export interface EngineConfig {
 	callOverdueMinutes: number;
 	jobLeaseMs: number;
 	jobBatchSize: number;
+	/** How long a write's evaluation may take before another poll takes it for owed (the process died). */
+	intentLeaseMs: number;
 }
 
 function positiveInt(value: unknown, fallback: number): number {
@@ -23,5 +25,6 @@ export function readConfig(env: Record<string, unknown>): EngineConfig {
 		callOverdueMinutes: positiveInt(env['WORKFLOW_CALL_OVERDUE_MINUTES'], 30),
 		jobLeaseMs: Math.max(1000, positiveInt(env['WORKFLOW_JOB_LEASE_MS'], 60_000)),
 		jobBatchSize: Math.max(1, positiveInt(env['WORKFLOW_JOB_BATCH_SIZE'], 20)),
+		intentLeaseMs: Math.max(1000, positiveInt(env['WORKFLOW_INTENT_LEASE_MS'], 30_000)),
 	};
 }

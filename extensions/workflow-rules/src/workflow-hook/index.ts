@@ -1,15 +1,22 @@
 import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
-import type { SchemaOverview } from '@directus/types';
+import type { Accountability, SchemaOverview } from '@directus/types';
 import { readConfig } from '../server/config.js';
 import { setEngine } from '../server/engine/engine-registry.js';
-import { isEngineCollection, WorkflowEngine } from '../server/engine/workflow-engine.js';
+import { isEngineCollection, WorkflowEngine, type Writer } from '../server/engine/workflow-engine.js';
 import type { ItemsServiceClass } from '../server/engine/record-reader.js';
 import { RULES_TABLE } from '../server/rules/rule-cache.js';
 import { assertValidRuleWrite } from '../server/rules/validate-rule-write.js';
 import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 
 type Keys = (string | number)[];
+interface HookContext {
+	database?: unknown;
+	schema?: unknown;
+	accountability?: Accountability | null;
+}
+
+const writer = (context: HookContext): Writer | null => (context.accountability ? { user: context.accountability.user ?? null, role: context.accountability.role ?? null } : null);
 
 export default defineHook(({ filter, action }, { database, getSchema, services, logger, env }) => {
 	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, logger, config: readConfig(env) });
@@ -29,15 +36,20 @@ export default defineHook(({ filter, action }, { database, getSchema, services, 
 	});
 	for (const event of ['create', 'update', 'delete']) action(`${RULES_TABLE}.items.${event}`, () => engine.rules.invalidate());
 
-	// Before state: read in the filter hook, before the write applies.
-	filter('items.update', async (payload, meta, context) => {
+	// Before the write: the before state, and an intent row that makes the evaluation owed until it is stored.
+	filter('items.create', async (payload, meta, context: HookContext) => {
 		const collection = String(meta['collection']);
-		if (!isEngineCollection(collection)) await guard('reading the before state', () => engine.captureBefore(collection, meta['keys'], meta['keys'] as Keys, context.database as Knex, context.schema as SchemaOverview));
+		if (!isEngineCollection(collection)) await guard('recording a create', () => engine.captureCreate(collection, payload, context.database as Knex, context.schema as SchemaOverview, writer(context)));
 		return payload;
 	});
-	filter('items.delete', async (keys, meta, context) => {
+	filter('items.update', async (payload, meta, context: HookContext) => {
 		const collection = String(meta['collection']);
-		if (!isEngineCollection(collection)) await guard('reading the deleted records', () => engine.captureBefore(collection, keys, keys as Keys, context.database as Knex, context.schema as SchemaOverview));
+		if (!isEngineCollection(collection)) await guard('reading the before state', () => engine.captureBefore('update', collection, meta['keys'], meta['keys'] as Keys, payload, context.database as Knex, context.schema as SchemaOverview, writer(context)));
+		return payload;
+	});
+	filter('items.delete', async (keys, meta, context: HookContext) => {
+		const collection = String(meta['collection']);
+		if (!isEngineCollection(collection)) await guard('reading the deleted records', () => engine.captureBefore('delete', collection, keys, keys as Keys, null, context.database as Knex, context.schema as SchemaOverview, writer(context)));
 		return keys;
 	});
 
@@ -46,11 +58,11 @@ export default defineHook(({ filter, action }, { database, getSchema, services, 
 	action('items.update', (meta, context) => observe('update', meta, context, meta['keys'] as Keys, meta['keys']));
 	action('items.delete', (meta, context) => observe('delete', meta, context, meta['keys'] as Keys, meta['keys']));
 
-	function observe(kind: 'create' | 'update' | 'delete', meta: Record<string, unknown>, context: { schema?: unknown }, keys: Keys, handle: unknown) {
+	function observe(kind: 'create' | 'update' | 'delete', meta: Record<string, unknown>, context: HookContext, keys: Keys, handle: unknown) {
 		const collection = String(meta['collection']);
 		if (isEngineCollection(collection)) return;
 		recordWrite(`items.${kind}`, collection);
-		return guard(`evaluating rules on ${collection}`, () => engine.afterWrite(kind, collection, keys, handle, meta['payload'], (context.schema as SchemaOverview | undefined) ?? null));
+		return guard(`evaluating rules on ${collection}`, () => engine.afterWrite(kind, collection, keys, handle, meta['payload'], (context.schema as SchemaOverview | undefined) ?? null, writer(context)));
 	}
 
 	action('server.start', () => {

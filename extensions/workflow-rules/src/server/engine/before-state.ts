@@ -1,20 +1,27 @@
 /**
- * Records as they were before an update or delete, handed from the filter hook (which runs before
- * the write) to the action hook (which runs after it commits). Directus passes the same `keys`
- * array to both, so it is the handle; a WeakMap lets abandoned writes (refused by validation or
- * permissions) be collected without bookkeeping.
+ * What the filter hook of an update or delete learned before the write (the records as they were,
+ * and the intent row that makes the evaluation owed), handed to the action hook that runs after
+ * the write commits. Directus passes the same `keys` array to both, so it is the handle; a WeakMap
+ * lets abandoned writes (refused by validation or permissions) be collected without bookkeeping.
  */
 export type Item = Record<string, unknown>;
 
-const pending = new WeakMap<object, Map<string, Item>>();
-
-export function rememberBefore(handle: object, records: Map<string, Item>): void {
-	pending.set(handle, records);
+export interface BeforeWrite {
+	/** The intent row of this write, when one was recorded (see write-intents.ts). */
+	intentId: string | null;
+	records: Map<string, Item>;
 }
 
-export function takeBefore(handle: unknown): Map<string, Item> {
-	if (typeof handle !== 'object' || handle === null) return new Map();
-	const records = pending.get(handle) ?? new Map<string, Item>();
+const pending = new WeakMap<object, BeforeWrite>();
+
+export function rememberBefore(handle: object, before: BeforeWrite): void {
+	pending.set(handle, before);
+}
+
+/** What the filter hook left for this write; null when it left nothing (the before state is unknown). */
+export function takeBefore(handle: unknown): BeforeWrite | null {
+	if (typeof handle !== 'object' || handle === null) return null;
+	const before = pending.get(handle) ?? null;
 	pending.delete(handle);
-	return records;
+	return before;
 }

@@ -1,22 +1,26 @@
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { SchemaOverview } from '@directus/types';
+import { evaluationContext, type EvaluationContext } from '../../core/engine/evaluation-context.js';
+import { afterFields, beforeFields } from '../../core/engine/needed-fields.js';
+import { recoveredChange } from '../../core/engine/recovered-change.js';
 import type { RecordChange } from '../../core/events/index.js';
 import type { Rule } from '../../core/rule/rule-types.js';
 import type { EngineConfig } from '../config.js';
 import { JobWorker } from '../jobs/worker.js';
 import { RuleCache } from '../rules/rule-cache.js';
 import { purgeRuns } from '../runs/run-log.js';
+import { RunWriter } from '../runs/run-writer.js';
+import { primaryKeyOf } from '../rules/schema-info-adapter.js';
 import { takeBefore, rememberBefore, type Item } from './before-state.js';
+import { BatchedReader } from './batched-reader.js';
 import { cascadeDepth } from './cascade-context.js';
 import { evaluateWrite, type EvaluateDeps } from './evaluate-write.js';
-import { afterFields, beforeFields } from './needed-fields.js';
 import { markOverdue } from './overdue.js';
-import { acquireSweepLease } from './sweep-lease.js';
 import { readRecords, type ItemsServiceClass } from './record-reader.js';
-import { BatchedReader } from './batched-reader.js';
-import { RunWriter } from '../runs/run-writer.js';
+import { acquireSweepLease } from './sweep-lease.js';
+import { claimStaleIntents, createIntentId, recordIntent, type WriteIntent } from './write-intents.js';
 
 export interface Logger {
 	info(obj: unknown, msg?: string): void;
@@ -33,14 +37,23 @@ export interface EngineDeps {
 	config: EngineConfig;
 }
 
+/** Who made a write, as Directus' accountability says; null for the system. */
+export interface Writer {
+	user?: string | null;
+	role?: string | null;
+}
+
+type Key = string | number;
+
 /** The engine's own collections never trigger rules: their writes are the engine's bookkeeping. */
 export function isEngineCollection(collection: string): boolean {
 	return collection.startsWith('directus_') || collection.startsWith('workflow_');
 }
 
 /**
- * The server runtime: observes writes (before state in filter hooks, evaluation in action hooks),
- * owns the rule cache and the job worker. One per Directus process.
+ * The server runtime: observes writes (before state and intent in filter hooks, evaluation in
+ * action hooks), owns the rule cache and the job worker, and evaluates the writes a crashed
+ * process left owed. One per Directus process.
  */
 export class WorkflowEngine {
 	readonly rules: RuleCache;
@@ -58,11 +71,11 @@ export class WorkflowEngine {
 			knex: deps.knex,
 			config: deps.config,
 			onError: (error, rule) => deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`),
-			writeRuns: (runs, now) => this.runWriter.write(runs, now),
 		};
 		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
+				await this.recoverOwedWrites();
 				// One instance sweeps at a time, so each record's `overdue` event fires once.
 				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
 					await markOverdue(deps.ItemsService, await deps.getSchema(), deps.config.callOverdueMinutes);
@@ -76,40 +89,98 @@ export class WorkflowEngine {
 		});
 	}
 
-	private async eventRules(collection: string): Promise<Rule[]> {
+	private async eventRules(collection: string, connection?: Knex): Promise<Rule[]> {
 		if (isEngineCollection(collection)) return [];
-		return (await this.rules.forCollection(collection)).filter((rule) => rule.trigger.type === 'event');
+		return (await this.rules.forCollection(collection, connection)).filter((rule) => rule.trigger.type === 'event');
 	}
 
-	/** Filter hook of updates and deletes: remember the records as they are before the write. */
-	async captureBefore(collection: string, handle: unknown, keys: (string | number)[], database: Knex, schema: SchemaOverview): Promise<void> {
-		const rules = await this.eventRules(collection);
-		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !schema.collections[collection]) return;
-		rememberBefore(handle, await readRecords(this.deps.ItemsService, schema, collection, keys, beforeFields(rules), database));
+	/**
+	 * Filter hook of creates, inside the write's transaction: records that the new record's
+	 * evaluation is owed, so the intent commits or rolls back with the record. The key must be
+	 * known to name the intent: a uuid key missing from the payload is chosen here.
+	 */
+	async captureCreate(collection: string, payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
+		if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !Object.hasOwn(schema.collections, collection)) return;
+		if ((await this.eventRules(collection, database)).length === 0) return;
+
+		const record = payload as Item;
+		const primaryKey = primaryKeyOf(schema, collection);
+		if (record[primaryKey] === undefined || record[primaryKey] === null) {
+			if (schema.collections[collection]?.fields[primaryKey]?.type !== 'uuid') return;
+			record[primaryKey] = randomUUID();
+		}
+		const key = String(record[primaryKey]);
+		await recordIntent(database, { id: createIntentId(collection, key), collection, kind: 'create', keys: [key], before: {}, written: Object.keys(record), user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs);
+	}
+
+	/** Filter hook of updates and deletes: the records as they are before the write, and the write's intent. */
+	async captureBefore(kind: 'update' | 'delete', collection: string, handle: unknown, keys: Key[], payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
+		const rules = await this.eventRules(collection, database);
+		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !Object.hasOwn(schema.collections, collection)) return;
+		const records = await readRecords(this.deps.ItemsService, schema, collection, keys, beforeFields(rules), database);
+		const written = kind === 'update' && typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? Object.keys(payload) : [];
+		const intentId = await recordIntent(database, { collection, kind, keys: keys.map(String), before: Object.fromEntries(records), written, user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs);
+		rememberBefore(handle, { intentId, records });
 	}
 
 	/** Action hook of creates, updates and deletes: evaluate the rules for every record written. */
-	async afterWrite(kind: RecordChange['kind'], collection: string, keys: (string | number)[], handle: unknown, payload: unknown, writeSchema: SchemaOverview | null): Promise<void> {
-		const before = kind === 'create' ? new Map<string, Item>() : takeBefore(handle);
+	async afterWrite(kind: RecordChange['kind'], collection: string, keys: Key[], handle: unknown, payload: unknown, writeSchema: SchemaOverview | null, writer: Writer | null): Promise<void> {
+		const captured = kind === 'create' ? null : takeBefore(handle);
 		const rules = await this.eventRules(collection);
 		if (rules.length === 0) return;
 
 		// The schema the write ran with; building a fresh overview per write would cost more than the evaluation.
 		const schema = writeSchema ?? (await this.deps.getSchema());
-		if (!schema.collections[collection]) return;
+		if (!Object.hasOwn(schema.collections, collection)) return;
 
-		const depth = cascadeDepth();
-		const now = new Date();
+		const context = evaluationContext({ userId: writer?.user ?? null, roleId: writer?.role ?? null });
 		const after = kind === 'delete' ? new Map<string, Item>() : await this.reader.read(schema, collection, keys.map(String), afterFields(rules));
 		const written = kind === 'delete' || typeof payload !== 'object' || payload === null || Array.isArray(payload) ? [] : Object.keys(payload);
+		const writeIds = keys.map((key) => (kind === 'create' ? createIntentId(collection, String(key)) : (captured?.intentId ?? randomUUID())));
+
+		const changes = keys.map(String).map((key, index) => ({ key, writeId: writeIds[index]!, change: { kind, before: captured?.records.get(key) ?? null, after: after.get(key) ?? null, written } as RecordChange }));
+		await this.evaluate(collection, rules, changes.filter(({ change }) => kind === 'delete' || change.after), cascadeDepth(), context, [...new Set(writeIds)]);
+	}
+
+	/** Evaluates writes' changes, then stores their runs and settles their intents together. */
+	private async evaluate(collection: string, rules: Rule[], changes: { key: string; writeId: string; change: RecordChange }[], depth: number, context: EvaluationContext, settle: string[]): Promise<void> {
+		const runs = [];
 		let queued = false;
-
-		for (const key of keys.map(String)) {
-			const change: RecordChange = { kind, before: before.get(key) ?? null, after: after.get(key) ?? null, written };
-			if (kind !== 'delete' && !change.after) continue; // gone again before we could read it
-			queued = (await evaluateWrite(this.evaluateDeps, rules, { collection, item: key, change, depth, now })) || queued;
+		for (const { key, writeId, change } of changes) {
+			const outcome = await evaluateWrite(this.evaluateDeps, rules, { collection, item: key, change, depth, context, writeId });
+			runs.push(...outcome.runs);
+			queued ||= outcome.queuedInstant;
 		}
-
+		await this.runWriter.write(runs, context.now, settle);
 		if (queued) this.worker.nudge();
+	}
+
+	/** Writes whose process died before evaluating them: evaluated from the record as it now is. */
+	async recoverOwedWrites(): Promise<number> {
+		const { knex, config } = this.deps;
+		const intents = await claimStaleIntents(knex, this.instance, config.intentLeaseMs, 50);
+		for (const intent of intents) {
+			try {
+				await this.recover(intent);
+			} catch (error) {
+				this.deps.logger.error(error, `[workflow-rules] recovering the evaluation of a ${intent.kind} on ${intent.collection} failed; it will be tried again`);
+			}
+		}
+		if (intents.length > 0) this.deps.logger.info(`[workflow-rules] recovered ${intents.length} write(s) whose evaluation a stopped process left owed`);
+		return intents.length;
+	}
+
+	private async recover(intent: WriteIntent): Promise<void> {
+		const rules = await this.eventRules(intent.collection);
+		const schema = await this.deps.getSchema();
+		const changes: { key: string; writeId: string; change: RecordChange }[] = [];
+		if (rules.length > 0 && Object.hasOwn(schema.collections, intent.collection)) {
+			const now = await readRecords(this.deps.ItemsService, schema, intent.collection, intent.keys, afterFields(rules));
+			for (const key of intent.keys) {
+				const change = recoveredChange({ kind: intent.kind, before: intent.before[key] ?? null, written: intent.written }, now.get(key) ?? null);
+				if (change) changes.push({ key, writeId: intent.id, change });
+			}
+		}
+		await this.evaluate(intent.collection, rules, changes, intent.depth, evaluationContext({ userId: intent.user, roleId: intent.role }), [intent.id]);
 	}
 }

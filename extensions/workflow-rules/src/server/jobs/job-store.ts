@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { fromJson, insertedId, toDate, toJson } from '../db/rows.js';
+import { fromJson, toDate, toJson } from '../db/rows.js';
 
 export const JOBS_TABLE = 'workflow_jobs';
 
@@ -7,6 +7,8 @@ export type JobStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skippe
 
 export interface JobContext {
 	event: string;
+	/** Every event of the write the rule listened to (a rule fires once per write). */
+	events?: string[];
 	/** The record before the triggering write, when there was one (updates and deletes). */
 	previous: Record<string, unknown> | null;
 	/** The record as the rule saw it, for deleted records that can no longer be read. */
@@ -67,29 +69,36 @@ export function jobFromRow(row: Record<string, unknown>): Job {
 	};
 }
 
-export async function insertJob(knex: Knex, job: NewJob, now = new Date()): Promise<number> {
-	const result = await knex(JOBS_TABLE)
-		.insert({
-			run: job.run,
-			rule: job.rule,
-			idempotency_key: job.idempotencyKey,
-			status: 'pending',
-			action_index: job.actionIndex,
-			action_type: job.actionType,
-			timing: job.timing,
-			collection: job.collection,
-			item: job.item,
-			event: job.event,
-			due_at: job.dueAt,
-			attempts: 0,
-			max_attempts: job.maxAttempts,
-			depth: job.depth,
-			context: toJson(job.context),
-			date_created: now,
-			date_updated: now,
-		})
-		.returning('id');
-	return insertedId(result);
+function jobRow(job: NewJob, now: Date): Record<string, unknown> {
+	return {
+		run: job.run,
+		rule: job.rule,
+		idempotency_key: job.idempotencyKey,
+		status: 'pending',
+		action_index: job.actionIndex,
+		action_type: job.actionType,
+		timing: job.timing,
+		collection: job.collection,
+		item: job.item,
+		event: job.event,
+		due_at: job.dueAt,
+		attempts: 0,
+		max_attempts: job.maxAttempts,
+		depth: job.depth,
+		context: toJson(job.context),
+		date_created: now,
+		date_updated: now,
+	};
+}
+
+/**
+ * Inserts a job unless one with its idempotency key exists; true when this call inserted it.
+ * `ON CONFLICT DO NOTHING`, so that inside a transaction on PostgreSQL the conflict is an answer,
+ * not an aborted transaction.
+ */
+export async function insertJobOnce(knex: Knex, job: NewJob, now = new Date()): Promise<boolean> {
+	const rows = await knex(JOBS_TABLE).insert(jobRow(job, now)).onConflict('idempotency_key').ignore().returning('id');
+	return Array.isArray(rows) && rows.length > 0;
 }
 
 /**

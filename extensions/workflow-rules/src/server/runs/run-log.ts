@@ -20,7 +20,10 @@ export interface RunRecord {
 	rule: Rule;
 	collection: string;
 	item: string;
+	/** The first of `events`, kept as a plain column to filter on. */
 	event: string;
+	/** Every event of the write the rule listened to: one run per rule and write. */
+	events: string[];
 	outcome: RunOutcome;
 	matched: boolean;
 	depth: number;
@@ -38,6 +41,7 @@ function row(run: RunRecord, now: Date): Record<string, unknown> {
 		collection: run.collection,
 		item: run.item,
 		event: run.event,
+		events: toJson(run.events),
 		depth: run.depth,
 		duration_ms: Math.round(run.durationMs),
 		message: run.message ?? null,
