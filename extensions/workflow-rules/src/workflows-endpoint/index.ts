@@ -33,8 +33,8 @@ export default defineEndpoint({
 		}));
 
 		router.post('/rules/test', asyncRoute(async (req, res) => {
-			await access(req);
-			res.json({ data: await dryRun(req.body ?? {}, { knex, schema: await getSchema(), ItemsService }) });
+			const accountability = await access(req);
+			res.json({ data: await dryRun(req.body ?? {}, { knex, schema: await getSchema(), ItemsService, accountability }) });
 		}));
 
 		router.get('/usage', asyncRoute(async (req, res) => {

@@ -1,12 +1,16 @@
-import type { SchemaOverview } from '@directus/types';
+import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
-import { templateFields } from '../../core/actions/template-fields.js';
-import { evaluateFilter, filterFields, type ConditionTrace } from '../../core/conditions/index.js';
-import { eventNames } from '../../core/events/index.js';
+import { evaluateRule, type RuleTrace } from '../../core/engine/evaluate-rule.js';
+import { evaluationContext } from '../../core/engine/evaluation-context.js';
+import { fieldsUsedBy } from '../../core/engine/needed-fields.js';
+import { planAction, timingLabel } from '../../core/engine/plan-actions.js';
+import { eventsHeardBy } from '../../core/engine/rule-events.js';
+import { eventNames, type RecordChange } from '../../core/events/index.js';
 import type { Rule, RuleDefinition } from '../../core/rule/rule-types.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
-import { planAction, timingLabel } from '../engine/plan-actions.js';
-import { readRecords, type Item, type ItemsServiceClass } from '../engine/record-reader.js';
+import { previewGate } from '../engine/execution-gate.js';
+import type { Item, ItemsServiceClass } from '../engine/record-reader.js';
+import { primaryKeyOf } from './schema-info-adapter.js';
 import { RULES_TABLE } from './rule-cache.js';
 import { ruleFromRow } from './rule-row.js';
 import { assertValidRule } from './validate-rule-write.js';
@@ -23,36 +27,54 @@ export interface DryRunResult {
 	rule: RuleDefinition;
 	event: string;
 	item: string;
-	/** Whether the rule's trigger listens to this event. */
+	/** Whether the rule's trigger listens to this event (its `fields` included). */
 	listens: boolean;
 	matched: boolean;
-	trace: { conditions: ConditionTrace | null; previous_conditions?: ConditionTrace | null };
+	/** Why a matching rule would not fire (execution mode). */
+	gate?: string;
+	trace: RuleTrace;
 	actions: { index: number; type: string; timing: string; due_at: string | null; would_run: boolean; reason?: string }[];
+	/** The item as the caller may read it, with only the fields the rule uses. */
 	record: Item;
 }
 
+export interface DryRunDeps {
+	knex: Knex;
+	schema: SchemaOverview;
+	ItemsService: ItemsServiceClass;
+	accountability: Accountability;
+}
+
 /**
- * Evaluates a saved or posted rule against one item and event, exactly as the engine would, and
- * lists the actions it would plan. Reads only: no run, no job, no rule state is written.
+ * Evaluates a saved or posted rule against one item and event with the engine's own evaluation,
+ * and lists the actions it would plan. The item is read with the caller's permissions (a 403 or
+ * 404 exactly as `GET /items` would answer). Reads only: no run, no job, no rule state is written.
  */
-export async function dryRun(body: DryRunRequest, deps: { knex: Knex; schema: SchemaOverview; ItemsService: ItemsServiceClass }, now = new Date()): Promise<DryRunResult> {
+export async function dryRun(body: DryRunRequest, deps: DryRunDeps, now = new Date()): Promise<DryRunResult> {
 	const rule = await resolveRule(body, deps);
-	if (body.item === undefined || body.item === null || body.item === '') throw new BadRequestError({ field: 'item', problem: 'the key of the item to test against is required' });
+	if (body.item === undefined || body.item === null || body.item === '' || typeof body.item === 'object') throw new BadRequestError({ field: 'item', problem: 'the key of the item to test against is required' });
 	const item = String(body.item);
+	if (body.previous !== undefined && body.previous !== null && (typeof body.previous !== 'object' || Array.isArray(body.previous))) throw new BadRequestError({ field: 'previous', problem: 'must be an object of field values' });
 
 	const events = eventNames(rule.collection);
 	const event = typeof body.event === 'string' ? body.event : rule.trigger.type === 'event' ? rule.trigger.events[0] : undefined;
 	if (!event || !events.includes(event)) throw new BadRequestError({ field: 'event', problem: `must be one of ${events.join(', ')}` });
 
-	const fields = [...filterFields(rule.conditions), ...rule.actions.flatMap((action) => templateFields(action.options))].filter((path) => path.includes('.'));
-	const record = (await readRecords(deps.ItemsService, deps.schema, rule.collection, [item], fields)).get(item);
+	const primaryKey = primaryKeyOf(deps.schema, rule.collection);
+	const service = new deps.ItemsService(rule.collection, { schema: deps.schema, accountability: deps.accountability, knex: deps.knex });
+	const record = await service.readOne(item, { fields: [...new Set([primaryKey, ...fieldsUsedBy(rule)])] });
 	if (!record) throw new NotFoundError({ what: `item "${item}" of ${rule.collection}` });
 
-	const previous = body.previous && typeof body.previous === 'object' ? { ...record, ...(body.previous as Item) } : null;
-	const current = evaluateFilter(rule.conditions, record, { now });
-	const before = rule.previous_conditions ? (previous ? evaluateFilter(rule.previous_conditions, previous, { now }) : { result: false, trace: null }) : null;
-	const listens = rule.trigger.type === 'event' && rule.trigger.events.includes(event);
-	const matched = current.result && (before?.result ?? true);
+	const previous = body.previous ? { ...record, ...(body.previous as Item) } : null;
+	const kind: RecordChange['kind'] = event === 'created' ? 'create' : event === 'deleted' ? 'delete' : 'update';
+	const change: RecordChange = { kind, before: kind === 'create' ? null : previous, after: kind === 'delete' ? null : record, written: body.previous ? Object.keys(body.previous) : [] };
+	if (kind === 'delete') change.before = previous ?? record;
+
+	const context = evaluationContext({ now, userId: deps.accountability.user ?? null, roleId: deps.accountability.role ?? null });
+	const listens = eventsHeardBy(rule, [event], change).length > 0;
+	const { matched, matchedBefore, trace } = evaluateRule(rule, change, context);
+	const gate = 'id' in rule && rule.id ? await previewGate(deps.knex, { rule: rule as Rule, collection: rule.collection, item, matched, matchedBefore }) : { fire: matched };
+	const fires = listens && gate.fire;
 
 	return {
 		rule,
@@ -60,11 +82,12 @@ export async function dryRun(body: DryRunRequest, deps: { knex: Knex; schema: Sc
 		item,
 		listens,
 		matched,
-		trace: { conditions: current.trace, ...(before ? { previous_conditions: before.trace } : {}) },
+		...(matched && !gate.fire && gate.reason ? { gate: gate.reason } : {}),
+		trace,
 		actions: rule.actions.map((action, index) => {
 			const plan = planAction(action, record, now);
-			const reason = !listens ? `the trigger does not listen to "${event}"` : !matched ? 'the conditions do not hold' : plan.skip;
-			return { index, type: action.type, timing: timingLabel(action), due_at: plan.dueAt?.toISOString() ?? null, would_run: listens && matched && !!plan.dueAt, ...(reason ? { reason } : {}) };
+			const reason = !listens ? `the trigger does not listen to "${event}"` : !matched ? 'the conditions do not hold' : !gate.fire ? gate.reason : plan.skip;
+			return { index, type: action.type, timing: timingLabel(action), due_at: plan.dueAt?.toISOString() ?? null, would_run: fires && !!plan.dueAt, ...(reason ? { reason } : {}) };
 		}),
 		record,
 	};

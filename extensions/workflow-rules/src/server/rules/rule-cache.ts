@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Rule } from '../../core/rule/rule-types.js';
+import { toDate } from '../db/rows.js';
 import { ruleFromRow } from './rule-row.js';
 
 export const RULES_TABLE = 'workflow_rules';
@@ -19,7 +20,13 @@ export class RuleCache {
 
 	constructor(private readonly knex: Knex) {}
 
-	async forCollection(collection: string): Promise<Rule[]> {
+	/**
+	 * `connection` is the caller's transaction when it holds one: inside a write's transaction on
+	 * SQLite (one connection) a load through the pool, or waiting for one in flight, would wait
+	 * for that transaction forever; such a caller loads through its own transaction.
+	 */
+	async forCollection(collection: string, connection?: Knex): Promise<Rule[]> {
+		if (!this.byCollection && connection) return (await this.load(this.generation, connection)).get(collection) ?? [];
 		return (await this.all()).get(collection) ?? [];
 	}
 
@@ -38,7 +45,7 @@ export class RuleCache {
 	private async all(): Promise<Map<string, Rule[]>> {
 		if (this.byCollection) return this.byCollection;
 		if (!this.loading) {
-			const loading = this.load(this.generation).finally(() => {
+			const loading = this.load(this.generation, this.knex).finally(() => {
 				if (this.loading === loading) this.loading = null;
 			});
 			this.loading = loading;
@@ -46,9 +53,9 @@ export class RuleCache {
 		return this.loading;
 	}
 
-	private async load(generation: number): Promise<Map<string, Rule[]>> {
-		const fingerprint = await this.readFingerprint();
-		const rows = await this.knex(RULES_TABLE).select('*').where('status', 'active');
+	private async load(generation: number, knex: Knex): Promise<Map<string, Rule[]>> {
+		const fingerprint = await this.readFingerprint(knex);
+		const rows = await knex(RULES_TABLE).select('*').where('status', 'active');
 		const rules = rows.map(ruleFromRow).sort((a, b) => (a.sort ?? Number.MAX_SAFE_INTEGER) - (b.sort ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name));
 
 		const byCollection = new Map<string, Rule[]>();
@@ -61,8 +68,9 @@ export class RuleCache {
 		return byCollection;
 	}
 
-	private async readFingerprint(): Promise<string> {
-		const [row] = await this.knex(RULES_TABLE).count({ count: '*' }).max({ updated: 'date_updated' }).max({ created: 'date_created' });
-		return JSON.stringify([row?.['count'], String(row?.['updated'] ?? ''), String(row?.['created'] ?? '')]);
+	private async readFingerprint(knex: Knex = this.knex): Promise<string> {
+		const [row] = await knex(RULES_TABLE).count({ count: '*' }).max({ updated: 'date_updated' }).max({ created: 'date_created' });
+		// As instants: a Date's string form drops the milliseconds, and two saves in one second would look the same.
+		return JSON.stringify([Number(row?.['count'] ?? 0), toDate(row?.['updated'])?.getTime() ?? null, toDate(row?.['created'])?.getTime() ?? null]);
 	}
 }
