@@ -1,0 +1,205 @@
+/**
+ * Engine hardening: a rule fires once per write whatever number of its events the write raised,
+ * the execution gate commits with its firing, $CURRENT_USER is the writer, and the dry run reads
+ * with the caller's own permissions through the engine's own evaluation.
+ */
+import { randomBytes } from 'node:crypto';
+import knex, { type Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api, data } from '../support/api.js';
+import { slot } from '../support/booking.js';
+import { cleanUpRules, createRule, eventually, jobsOf, newRuns, runsOf, settledJobs } from '../support/rules.js';
+
+cleanUpRules();
+
+async function lead(body: Record<string, unknown> = {}): Promise<string> {
+	return (await data<{ id: string }>('POST', '/items/leads', { name: `Lead ${randomBytes(3).toString('hex')}`, ...body })).id;
+}
+
+describe('one firing per write', () => {
+	it('a rule listening to rescheduled and modified fires once for a reschedule, and its run names both events', async () => {
+		const rule = await createRule({
+			name: 'Moved or changed',
+			collection: 'appointments',
+			// `fields` keeps the job's own tag write from firing `modified` again.
+			trigger: { type: 'event', events: ['rescheduled', 'modified'], fields: ['start_at', 'end_at'] },
+			actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['moved'] } }],
+		});
+		const id = (await data<{ id: string }>('POST', '/items/appointments', { title: 'Once per write', ...(await slot('Haircut in salon')), status: 'scheduled' })).id;
+		const later = await slot('Haircut in salon', { nth: 1 });
+
+		await data('PATCH', `/items/appointments/${id}`, { start_at: later.start_at, end_at: later.end_at });
+
+		const [run] = await newRuns(rule, id, 0);
+		expect(run).toMatchObject({ outcome: 'matched', event: 'rescheduled' });
+		expect([...run!.events].sort()).toEqual(['modified', 'rescheduled']);
+		await settledJobs(rule, id, 1);
+		// The tag write of the job is a write of its own: wait for it, then count.
+		await eventually(() => data<{ tags: string[] | null }>('GET', `/items/appointments/${id}?fields=tags`), (item) => (item.tags ?? []).includes('moved'));
+		expect(await runsOf(rule, id)).toHaveLength(1);
+		expect(await jobsOf(rule, id)).toHaveLength(1);
+	});
+});
+
+describe('$CURRENT_USER and $CURRENT_ROLE', () => {
+	it('resolve to the user who made the write, so an empty owner does not match', async () => {
+		const me = await data<{ id: string; role: string }>('GET', '/users/me?fields=id,role');
+		const rule = await createRule({
+			name: 'My own leads',
+			collection: 'leads',
+			trigger: { type: 'event', events: ['created'] },
+			conditions: { _and: [{ owner: { _eq: '$CURRENT_USER' } }, { owner: { _neq: '$CURRENT_ROLE' } }] },
+		});
+
+		const mine = await lead({ owner: me.id });
+		const nobodys = await lead({ owner: null });
+
+		const [matched] = await newRuns(rule, mine, 0);
+		expect(matched).toMatchObject({ outcome: 'matched', trace: { conditions: { children: [{ expected: me.id, result: true }, { expected: me.role, result: true }] } } });
+		const [unmatched] = await newRuns(rule, nobodys, 0);
+		expect(unmatched).toMatchObject({ outcome: 'not_matched', trace: { conditions: { children: [{ expected: me.id, actual: null, result: false }, { result: true }] } } });
+	});
+});
+
+describe('the execution gate commits with its firing', () => {
+	let db: Knex;
+
+	beforeAll(() => {
+		db = knex({ ...inject('dbConnection'), useNullAsDefault: true } as Knex.Config);
+	});
+	afterAll(async () => {
+		await db.raw('DROP TRIGGER IF EXISTS wr_test_refuse_job' + (inject('dbClient') === 'pg' ? ' ON workflow_jobs' : ''));
+		await db.destroy();
+	});
+
+	/** Makes the database refuse the jobs of one record, as a full disk or a lost connection would. */
+	async function refuseJobsOf(item: string): Promise<void> {
+		if (inject('dbClient') === 'pg') {
+			await db.raw(`CREATE OR REPLACE FUNCTION wr_test_refuse_job() RETURNS trigger AS $$ BEGIN IF NEW.item = '${item}' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+			await db.raw('CREATE TRIGGER wr_test_refuse_job BEFORE INSERT ON workflow_jobs FOR EACH ROW EXECUTE FUNCTION wr_test_refuse_job()');
+		} else {
+			await db.raw(`CREATE TRIGGER wr_test_refuse_job BEFORE INSERT ON workflow_jobs WHEN NEW.item = '${item}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+		}
+	}
+
+	async function acceptJobsAgain(): Promise<void> {
+		await db.raw('DROP TRIGGER IF EXISTS wr_test_refuse_job' + (inject('dbClient') === 'pg' ? ' ON workflow_jobs' : ''));
+	}
+
+	it('a first_time firing whose jobs could not be stored fires on the next matching write', async () => {
+		const id = await lead({ priority: 'low' });
+		const rule = await createRule({
+			name: 'First high priority',
+			collection: 'leads',
+			trigger: { type: 'event', events: ['updated'] },
+			conditions: { priority: { _eq: 'high' } },
+			execution: 'first_time',
+			actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['hot'] } }],
+		});
+
+		await refuseJobsOf(id);
+		try {
+			await data('PATCH', `/items/leads/${id}`, { priority: 'high' });
+			const [failed] = await newRuns(rule, id, 0);
+			expect(failed).toMatchObject({ outcome: 'error', message: expect.stringContaining('refused by test') });
+		} finally {
+			await acceptJobsAgain();
+		}
+
+		await data('PATCH', `/items/leads/${id}`, { name: 'Still high priority' });
+		const [fired] = await newRuns(rule, id, 1);
+		expect(fired).toMatchObject({ outcome: 'matched' });
+		expect(await settledJobs(rule, id, 1)).toMatchObject([{ status: 'succeeded' }]);
+	});
+});
+
+describe('dry run (POST /workflows/rules/test) with the caller’s permissions', () => {
+	const created: { users: string[]; roles: string[]; policies: string[] } = { users: [], roles: [], policies: [] };
+	let analyst: string;
+
+	beforeAll(async () => {
+		// Reads rules and contacts, nothing else.
+		const policy = await data<{ id: string }>('POST', '/policies', { name: 'Rule analyst', icon: 'rule', app_access: false, admin_access: false });
+		created.policies.push(policy.id);
+		for (const collection of ['workflow_rules', 'contacts']) await data('POST', '/permissions', { policy: policy.id, collection, action: 'read', fields: ['*'] });
+		const role = await data<{ id: string }>('POST', '/roles', { name: 'Rule analyst', icon: 'rule', policies: [{ policy: policy.id }] });
+		created.roles.push(role.id);
+		analyst = randomBytes(16).toString('hex');
+		const user = await data<{ id: string }>('POST', '/users', { email: `analyst-${analyst.slice(0, 8)}@example.com`, password: randomBytes(12).toString('hex'), role: role.id, token: analyst, status: 'active' });
+		created.users.push(user.id);
+	});
+
+	afterAll(async () => {
+		for (const id of created.users) await api('DELETE', `/users/${id}`);
+		for (const id of created.roles) await api('DELETE', `/roles/${id}`);
+		for (const id of created.policies) await api('DELETE', `/policies/${id}`);
+	});
+
+	const ruleOn = (collection: string, conditions: Record<string, unknown> | null = null) => ({ name: 'Probe', collection, trigger: { type: 'event', events: ['updated'] }, conditions, actions: [] });
+
+	it('answers 403 where GET /items would, for system and CRM collections alike', async () => {
+		const me = await data<{ id: string }>('GET', '/users/me?fields=id');
+		const [account] = await data<{ id: string }[]>('GET', '/items/accounts?fields=id&limit=1');
+
+		for (const [collection, item] of [['directus_users', me.id], ['accounts', account!.id]] as const) {
+			const direct = await api('GET', `/items/${collection}/${item}`, undefined, analyst);
+			const dry = await api('POST', '/workflows/rules/test', { rule: ruleOn(collection), item }, analyst);
+			expect(direct.status).toBe(403);
+			expect(dry.status).toBe(direct.status);
+			expect(JSON.stringify(dry.body)).not.toContain(item === me.id ? 'admin@example.com' : '"name"');
+		}
+	});
+
+	it('answers as GET /items does for an item that does not exist', async () => {
+		const missing = '00000000-0000-4000-8000-000000000000';
+		const direct = await api('GET', `/items/contacts/${missing}`, undefined, analyst);
+		const dry = await api('POST', '/workflows/rules/test', { rule: ruleOn('contacts'), item: missing }, analyst);
+		expect(dry.status).toBe(direct.status);
+	});
+
+	it('returns only the fields the rule uses', async () => {
+		const [contact] = await data<{ id: string; city: string | null }[]>('GET', '/items/contacts?fields=id,city&filter[email][_nnull]=true&limit=1');
+		const dry = await api('POST', '/workflows/rules/test', { rule: ruleOn('contacts', { city: { _eq: contact!.city } }), item: contact!.id }, analyst);
+		expect(dry.status).toBe(200);
+		expect(dry.body.data.matched).toBe(true);
+		expect(Object.keys(dry.body.data.record).sort()).toEqual(['city', 'id']);
+	});
+
+	it('honours the trigger’s fields and the execution mode, as the engine does', async () => {
+		const [contact] = await data<{ id: string }[]>('GET', '/items/contacts?fields=id&limit=1');
+		const narrowed = { ...ruleOn('contacts'), trigger: { type: 'event', events: ['updated'], fields: ['city'] }, actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['x'] } }] };
+		const phoneOnly = await api('POST', '/workflows/rules/test', { rule: narrowed, item: contact!.id, event: 'updated', previous: { phone: '+1 000' } });
+		expect(phoneOnly.body.data).toMatchObject({ listens: false, actions: [{ would_run: false }] });
+		const cityToo = await api('POST', '/workflows/rules/test', { rule: narrowed, item: contact!.id, event: 'updated', previous: { city: 'Nowhere' } });
+		expect(cityToo.body.data).toMatchObject({ listens: true, actions: [{ would_run: true }] });
+
+		const id = await lead();
+		const once = await createRule({ ...ruleOn('leads'), name: 'Once', execution: 'first_time', actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['once'] } }] });
+		await data('PATCH', `/items/leads/${id}`, { city: 'Salem' });
+		await settledJobs(once, id, 1);
+		const again = await api('POST', '/workflows/rules/test', { rule_id: once, item: id, event: 'updated' });
+		expect(again.body.data).toMatchObject({ listens: true, matched: true, gate: expect.stringContaining('first_time'), actions: [{ would_run: false, reason: expect.stringContaining('already ran once') }] });
+	});
+});
+
+describe('rule changes made by another instance', () => {
+	it('two saves within one second are both seen', async () => {
+		const id = await createRule({ name: 'Saved twice', collection: 'accounts', trigger: { type: 'event', events: ['created'] }, conditions: { city: { _eq: 'Newton' } } });
+		const db = knex({ ...inject('dbConnection'), useNullAsDefault: true } as Knex.Config);
+		// Two saves in the same second, later than anything Directus stamped.
+		const second = new Date(Math.ceil((Date.now() + 2_000) / 1000) * 1000);
+		const outcomeFor = async (city: string) => {
+			const account = (await data<{ id: string }>('POST', '/items/accounts', { name: `Probe ${city}`, city })).id;
+			return (await newRuns(id, account, 0))[0]!.outcome;
+		};
+
+		try {
+			await db('workflow_rules').where('id', id).update({ conditions: JSON.stringify({ city: { _eq: 'Boston' } }), date_updated: new Date(second.getTime() + 100) });
+			await eventually(() => outcomeFor('Boston'), (outcome) => outcome === 'matched', 10_000, 'the first save');
+			await db('workflow_rules').where('id', id).update({ conditions: JSON.stringify({ city: { _eq: 'Salem' } }), date_updated: new Date(second.getTime() + 600) });
+			await eventually(() => outcomeFor('Salem'), (outcome) => outcome === 'matched', 10_000, 'the second save');
+		} finally {
+			await db.destroy();
+		}
+	});
+});
