@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { api, data } from '../support/api.js';
-import { cleanUpRules, createRule, runsOf, settledJobs } from '../support/rules.js';
+import { cleanUpRules, createRule, eventually, runsOf, settledJobs } from '../support/rules.js';
 
 cleanUpRules();
 
@@ -76,5 +76,18 @@ describe('regular expressions', () => {
 		expect(response.status).toBe(400);
 		const error = response.body.errors.find((entry) => entry.extensions.path === 'conditions.first_name._regex');
 		expect(error?.message).toMatch(/^conditions\.first_name\._regex: .*backreference/i);
+	});
+});
+
+describe('change detection', () => {
+	// Contacts have no `modified` event: `updated` narrowed to a field fires only when that field changed.
+	it('sees a phone number losing its plus sign as a change of the field', async () => {
+		const rule = await createRule({ name: 'Phone changed', collection: 'contacts', trigger: { type: 'event', events: ['updated'], fields: ['phone'] } });
+		const contact = await data<{ id: string }>('POST', '/items/contacts', { first_name: 'Phil', last_name: 'Probe', phone: '+16175551234' });
+
+		await data('PATCH', `/items/contacts/${contact.id}`, { phone: '16175551234' });
+
+		const runs = await eventually(() => runsOf(rule, contact.id), (found) => found.length > 0, 15_000, 'a run of the phone rule');
+		expect(runs.map((run) => [run.event, run.outcome])).toEqual([['updated', 'matched']]);
 	});
 });
