@@ -41,6 +41,15 @@ describe('compareValues', () => {
 		expect(compareValues('-0.5', 0)).toBeLessThan(0);
 	});
 
+	it('holds two strings equal as text or as one moment, never as one number', () => {
+		expect(looseEquals('120.00', '120')).toBe(false);
+		expect(looseEquals('1e2', '100')).toBe(false);
+		expect(looseEquals('120.00', '120.00')).toBe(true);
+		expect(looseEquals('2026-11-23 10:00:00', '2026-11-23T11:00:00+01:00')).toBe(true);
+		expect(looseEquals('09:00', '09:00:00')).toBe(true);
+		expect(looseEquals('120.00', 120)).toBe(true);
+	});
+
 	it('keeps codes with leading zeros or a plus sign as text', () => {
 		expect(looseEquals('02134', '2134')).toBe(false);
 		expect(looseEquals('+33612345678', '0033612345678')).toBe(false);

@@ -1,12 +1,13 @@
 /**
- * Loose comparison of database values. Drivers hand back numbers as strings ("120.00" from a
- * PostgreSQL decimal), booleans as 0/1 (SQLite), timestamps as Date objects or ISO strings (with
- * a space and no zone from SQLite), JSON arrays as arrays or JSON text. Two values compare
- * numerically when both are numeric-like, chronologically when both are date-like, by time of day
- * when both are times, else as strings.
+ * The one comparison of database values, shared by the conditions and the change detector.
+ * Drivers hand back numbers as strings ("120.00" from a PostgreSQL decimal), booleans as 0/1
+ * (SQLite), timestamps as Date objects or ISO strings (with a space and no zone from SQLite), JSON
+ * arrays as arrays or JSON text. Values order numerically when both read as numbers,
+ * chronologically when both are date-like, by time of day when both are times, else as text;
+ * equality is stricter with two strings (see `looseEquals`).
  */
 
-/** Canonical decimals only: "007", "+33612345678" (zip codes, phone numbers) stay text. */
+/** Canonical decimals only: "007", "+33612345678" (zip codes, phone numbers) stay text even against a number. */
 const NUMERIC = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
@@ -79,22 +80,22 @@ export function toText(value: unknown): string | null {
 	return null;
 }
 
+type Reading = (value: unknown) => number | null;
+
+const TEMPORAL: Reading[] = [toTimestamp, toSecondsOfDay];
+const ANY: Reading[] = [toNumber, ...TEMPORAL];
+
 /** Negative, zero or positive; null when the two cannot be ordered (a null, an object). */
 export function compareValues(a: unknown, b: unknown): number | null {
-	if (isNil(a) || isNil(b)) return null;
-	const pairs: Array<(value: unknown) => number | null> = [toNumber, toTimestamp, toSecondsOfDay];
-	for (const convert of pairs) {
-		const x = convert(a);
-		const y = convert(b);
-		if (x !== null && y !== null) return x - y;
-	}
-	const x = toText(a);
-	const y = toText(b);
-	if (x === null || y === null) return null;
-	return x < y ? -1 : x > y ? 1 : 0;
+	return compareAs(a, b, ANY);
 }
 
-/** Equality as a filter means it: null only equals null, booleans accept 1/0, else compareValues. */
+/**
+ * Equality as a filter means it: null only equals null, booleans accept 1/0. Two strings are
+ * equal as text, or as the same instant or time of day written differently, never as numbers:
+ * "+16175551234" and "16175551234" are two phone numbers. (Ordering them numerically stays: text
+ * order of numerals means nothing, and PostgreSQL returns decimals as text.)
+ */
 export function looseEquals(a: unknown, b: unknown): boolean {
 	if (isNil(a) || isNil(b)) return isNil(a) && isNil(b);
 	if (typeof a === 'boolean' || typeof b === 'boolean') {
@@ -104,5 +105,19 @@ export function looseEquals(a: unknown, b: unknown): boolean {
 	if (typeof a === 'object' && !(a instanceof Date) && typeof b === 'object' && !(b instanceof Date)) {
 		return JSON.stringify(a) === JSON.stringify(b);
 	}
-	return compareValues(a, b) === 0;
+	return compareAs(a, b, typeof a === 'string' && typeof b === 'string' ? TEMPORAL : ANY) === 0;
+}
+
+/** The first reading both values have decides; text when none does. */
+function compareAs(a: unknown, b: unknown, readings: Reading[]): number | null {
+	if (isNil(a) || isNil(b)) return null;
+	for (const read of readings) {
+		const x = read(a);
+		const y = read(b);
+		if (x !== null && y !== null) return x - y;
+	}
+	const x = toText(a);
+	const y = toText(b);
+	if (x === null || y === null) return null;
+	return x < y ? -1 : x > y ? 1 : 0;
 }

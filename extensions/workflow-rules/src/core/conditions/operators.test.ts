@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATORS, getOperator, toRegExp } from './operators.js';
+import { OPERATORS, compileRegex, getOperator } from './operators.js';
 
 function check(operator: string, actual: unknown, expected: unknown): boolean {
 	const definition = getOperator(operator);
@@ -113,6 +113,26 @@ describe('text operators', () => {
 		expect(check('_regex', 'sn-1234', '/^SN-\\d+$/i')).toBe(true);
 		expect(check('_regex', 'sn-1234', '^SN-\\d+$')).toBe(false);
 		expect(check('_regex', null, '.*')).toBe(false);
-		expect(() => toRegExp('(')).toThrow();
+		expect(() => compileRegex('(')).toThrow();
+		expect(check('_regex', 'first\nsecond', '^second')).toBe(false);
+		expect(check('_regex', 'first\nsecond', '/^second/m')).toBe(true);
+		expect(check('_regex', 'a\nb', '/a.b/s')).toBe(true);
+		expect(check('_regex', 'a\nb', 'a.b')).toBe(false);
+	});
+
+	it('_regex runs in linear time, even on a pattern that makes backtracking engines explode', () => {
+		// A backtracking engine doubles its work with each letter: about ten seconds for these 28.
+		const started = performance.now();
+		expect(check('_regex', `${'a'.repeat(28)}!`, '^(a+)+$')).toBe(false);
+		expect(performance.now() - started).toBeLessThan(1000);
+		expect(check('_regex', 'a'.repeat(10_000), '^(a+)+$')).toBe(true);
+	});
+
+	it('compiles each pattern once', () => {
+		expect(compileRegex('/^SN-\\d+$/i')).toBe(compileRegex('/^SN-\\d+$/i'));
+	});
+
+	it.each(['(a)\\1', '(?=a)b', '(?<!a)b'])('refuses %s, which only a backtracking engine can run, and says why', (pattern) => {
+		expect(() => compileRegex(pattern)).toThrow(/no backreferences such as \\1, no lookarounds/);
 	});
 });

@@ -4,6 +4,7 @@
  * resolved expected value. Negated operators are exact negations: a null value "does not
  * contain" anything and "is not in" any list, as in Directus' own in-memory validation.
  */
+import { RE2JS } from 're2js';
 import { compareValues, isNil, looseEquals, toList, toText } from './coerce.js';
 
 /** scalar: string/number/boolean/null; comparable and text: string/number; list: array; range: [from, to]; flag: boolean. */
@@ -96,15 +97,41 @@ const between: Test = (actual, expected) => {
 /** Not between a valid range (an invalid range fails both ways). */
 const notBetween: Test = (actual, expected) => operandList(expected).length === 2 && !between(actual, expected);
 
-/** A pattern, or `/pattern/flags` (flags i, m, s, u). Throws on an invalid pattern. */
-export function toRegExp(pattern: string): RegExp {
+/**
+ * `_regex` runs on the event loop against values anyone with write access chooses, so it uses RE2
+ * (linear in the input) rather than a backtracking engine, where `^(a+)+$` against thirty letters
+ * blocks the server for minutes. The price is RE2 syntax: no backreferences, no lookarounds.
+ */
+const RE2_FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, u: 0 };
+const compiled = new Map<string, RE2JS>();
+const COMPILED_LIMIT = 500;
+
+/**
+ * A pattern, or `/pattern/flags` (flags i, m, s, u), compiled once: rules are evaluated on every
+ * write, and the oldest pattern makes room when the cache is full. Throws, with a message meant
+ * for the rule's author, on a pattern RE2 cannot run.
+ */
+export function compileRegex(pattern: string): RE2JS {
+	const cached = compiled.get(pattern);
+	if (cached) return cached;
 	const wrapped = /^\/(.*)\/([imsu]*)$/s.exec(pattern);
-	return wrapped ? new RegExp(wrapped[1] ?? '', wrapped[2]) : new RegExp(pattern);
+	const source = wrapped ? (wrapped[1] ?? '') : pattern;
+	const flags = [...(wrapped?.[2] ?? '')].reduce((all, flag) => all | (RE2_FLAGS[flag] ?? 0), 0);
+	let regex: RE2JS;
+	try {
+		regex = RE2JS.compile(source, flags);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new Error(`${reason} (patterns use RE2 syntax, which runs in linear time: no backreferences such as \\1, no lookarounds such as (?=…))`);
+	}
+	if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value as string);
+	compiled.set(pattern, regex);
+	return regex;
 }
 
 const regex: Test = (actual, expected) => {
 	const text = toText(actual);
-	return text !== null && typeof expected === 'string' && toRegExp(expected).test(text);
+	return text !== null && typeof expected === 'string' && compileRegex(expected).test(text);
 };
 
 const entries: Array<[string, FilterOperator]> = [

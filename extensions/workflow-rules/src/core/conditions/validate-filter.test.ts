@@ -77,6 +77,12 @@ describe('validateFilter: structure', () => {
 		expect(issues[7]?.message).toMatch(/^invalid dynamic value "\$NOW\(\+2 fortnights\)"/);
 		expect(issues[8]?.message).toMatch(/^unsupported dynamic value/);
 	});
+
+	it('refuses the patterns a linear-time engine cannot run', () => {
+		const issues = validateFilter({ code: { _regex: '^(\\d)\\1$' }, name: { _regex: '/^(?!test)/i' }, ok: { _regex: '^(a+)+$' } }, 'conditions');
+		expect(issues.map((issue) => issue.path)).toEqual(['conditions.code._regex', 'conditions.name._regex']);
+		expect(issues[0]?.message).toMatch(/^invalid regular expression: .*no backreferences/);
+	});
 });
 
 describe('validateFilter: fields against the schema', () => {

@@ -8,7 +8,7 @@ import type { RuleIssue } from '../rule/rule-types.js';
 import type { SchemaInfo } from '../rule/schema-info.js';
 import { dynamicValueError } from './dynamic-values.js';
 import { isLogicalKey, isPlainObject, isQuantifierKey, joinPath, splitFieldSpec } from './filter-shape.js';
-import { getOperator, toRegExp, type OperatorValueKind } from './operators.js';
+import { compileRegex, getOperator, type OperatorValueKind } from './operators.js';
 
 interface Walk {
 	schema: SchemaInfo | undefined;
@@ -108,7 +108,7 @@ function valueProblem(kind: OperatorValueKind, value: unknown): string | null {
 function regexProblem(value: unknown): string | null {
 	if (typeof value !== 'string') return 'must be a string holding a regular expression';
 	try {
-		toRegExp(value);
+		compileRegex(value);
 		return null;
 	} catch (error) {
 		return `invalid regular expression: ${error instanceof Error ? error.message : String(error)}`;

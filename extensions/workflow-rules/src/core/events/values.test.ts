@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { looseEquals } from '../conditions/coerce.js';
 import { sameValue, toInstant } from './values.js';
 
 describe('sameValue', () => {
@@ -19,9 +20,22 @@ describe('sameValue', () => {
 
 	it('compares numbers and numeric strings by value', () => {
 		expect(sameValue('120.00', 120)).toBe(true);
-		expect(sameValue('1e2', '100')).toBe(true);
+		expect(sameValue('1e2', 100)).toBe(true);
 		expect(sameValue('120.50', 120)).toBe(false);
 		expect(sameValue('abc', 0)).toBe(false);
+	});
+
+	it('compares two strings as text, so phone numbers and zip codes that read as the same number differ', () => {
+		expect(sameValue('+16175551234', '16175551234')).toBe(false);
+		expect(sameValue('02134', '2134')).toBe(false);
+		expect(sameValue('1e2', '100')).toBe(false);
+		expect(sameValue('7.50', '7.5')).toBe(false);
+		expect(sameValue('+16175551234', '+16175551234')).toBe(true);
+	});
+
+	it('agrees with the conditions on every pair', () => {
+		const values: unknown[] = ['+16175551234', '16175551234', 16175551234, '02134', '2134', 2134, '120.00', 120, '1', 1, true, 0, '0', false, '09:00', '09:00:00', '2026-11-23 10:00:00', '2026-11-23T10:00:00Z', new Date('2026-11-23T10:00:00Z'), 'Boston', 'boston', ''];
+		for (const a of values) for (const b of values) expect([a, b, sameValue(a, b)]).toEqual([a, b, looseEquals(a, b)]);
 	});
 
 	it('compares booleans with 0/1', () => {

@@ -1,11 +1,35 @@
-import { Liquid } from 'liquidjs';
+import { Liquid, Tag, type FS } from 'liquidjs';
 import { PermanentActionError } from '../../core/actions/action-errors.js';
 
 /**
  * Liquid rendering for action options. Record values are data: they are passed in the scope and
  * never parsed as templates. liquidjs' limits are off by default; here they bound what one
  * template may cost.
+ *
+ * liquidjs reads partials and layouts from the process' working directory by default, so a rule
+ * author could copy any project file (secrets, the SQLite database) into a record. Templates are
+ * written by API users, not deployed with the code: they get no file system at all.
  */
+const NO_FILES = 'templates cannot read files';
+
+/** The tags that load another template from disk; each one refuses at parse time, with its position. */
+const FILE_TAGS = ['include', 'render', 'layout'] as const;
+
+/** Backs any lookup a future liquidjs tag might make: nothing exists and nothing can be read. */
+const noFileSystem: FS = {
+	exists: async () => false,
+	existsSync: () => false,
+	contains: async () => false,
+	containsSync: () => false,
+	readFile: async () => {
+		throw new Error(NO_FILES);
+	},
+	readFileSync: () => {
+		throw new Error(NO_FILES);
+	},
+	resolve: (_dir, file) => file,
+};
+
 const engine = new Liquid({
 	strictFilters: true,
 	ownPropertyOnly: true,
@@ -13,7 +37,26 @@ const engine = new Liquid({
 	renderLimit: 1_000,
 	memoryLimit: 10_000_000,
 	cache: 200,
+	fs: noFileSystem,
+	root: [],
+	partials: [],
+	layouts: [],
+	relativeReference: false,
 });
+
+for (const name of FILE_TAGS) {
+	engine.registerTag(
+		name,
+		class extends Tag {
+			constructor(...args: ConstructorParameters<typeof Tag>) {
+				super(...args);
+				throw new Error(`${NO_FILES}: {% ${name} %} is not available`);
+			}
+
+			*render(): Generator<never, void, unknown> {}
+		},
+	);
+}
 
 export type TemplateScope = Record<string, unknown>;
 
