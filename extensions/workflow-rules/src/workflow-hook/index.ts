@@ -6,7 +6,7 @@ import { setEngine } from '../server/engine/engine-registry.js';
 import { isEngineCollection, WorkflowEngine, type Writer } from '../server/engine/workflow-engine.js';
 import type { ItemsServiceClass } from '../server/engine/record-reader.js';
 import { RULES_TABLE } from '../server/rules/rule-cache.js';
-import { assertValidRuleWrite } from '../server/rules/validate-rule-write.js';
+import { assertValidRuleWrite, refuseDeepRulePayloads } from '../server/rules/validate-rule-write.js';
 import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 
 type Keys = (string | number)[];
@@ -18,7 +18,7 @@ interface HookContext {
 
 const writer = (context: HookContext): Writer | null => (context.accountability ? { user: context.accountability.user ?? null, role: context.accountability.role ?? null } : null);
 
-export default defineHook(({ filter, action }, { database, getSchema, services, logger, env }) => {
+export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env }) => {
 	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, logger, config: readConfig(env) });
 	setEngine(engine);
 
@@ -26,6 +26,7 @@ export default defineHook(({ filter, action }, { database, getSchema, services, 
 		work().catch((error) => logger.error(error, `[workflow-rules] ${where} failed; the write itself is unaffected`));
 
 	// Rules are validated before they are stored: a 400 naming each problem's path.
+	init('routes.before', ({ app }) => app.use(`/items/${RULES_TABLE}`, refuseDeepRulePayloads));
 	filter(`${RULES_TABLE}.items.create`, async (payload, _meta, context) => {
 		await assertValidRuleWrite(payload as Record<string, unknown>, null, context.database as Knex, context.schema as SchemaOverview);
 		return payload;

@@ -22,8 +22,9 @@ export default defineEndpoint({
 		const access = async (req: Parameters<typeof requireUser>[0]) => requireWorkflowAccess(req, ItemsService, await getSchema());
 
 		router.get('/health', asyncRoute(async (req, res) => {
-			requireUser(req);
-			res.json({ status: 'ok', version: EXTENSION_VERSION, instance: getEngine()?.instance ?? null, ...runtimeStatus() });
+			const health = { status: 'ok', version: EXTENSION_VERSION };
+			// Host name, process id and traffic are for those who run the instance, not every user.
+			res.json(requireUser(req).admin ? { ...health, instance: getEngine()?.instance ?? null, ...runtimeStatus() } : health);
 		}));
 
 		router.post('/rules/validate', asyncRoute(async (req, res) => {
@@ -61,14 +62,22 @@ export default defineEndpoint({
 		}));
 
 		router.post('/jobs/:id/retry', asyncRoute(async (req, res) => {
-			await access(req);
+			const accountability = await access(req);
 			const id = Number(req.params['id']);
 			if (!Number.isInteger(id)) throw new BadRequestError({ field: 'id', problem: 'must be a job id' });
 			const job = await knex(JOBS_TABLE).where('id', id).first();
 			if (!job) throw new NotFoundError({ what: `job ${id}` });
-			if (!(await replayJob(knex, id))) throw new BadRequestError({ field: 'id', problem: `job ${id} is ${job.status}; only failed, skipped or cancelled jobs can be replayed` });
+			const schema = await getSchema();
+			await knex.transaction(async (trx) => {
+				// A replay changes the job, so Directus decides with the caller's own update of it (its
+				// status, unchanged): refused, with a 403, unless their policies let them update jobs.
+				if (!accountability.admin) await new ItemsService(JOBS_TABLE, { schema, accountability, knex: trx }).updateOne(id, { status: job.status }, { emitEvents: false });
+				if (!(await replayJob(trx, id))) throw new BadRequestError({ field: 'id', problem: `job ${id} is ${job.status}; only failed, skipped or cancelled jobs can be replayed` });
+			});
 			getEngine()?.worker.nudge();
-			res.json({ data: await knex(JOBS_TABLE).where('id', id).first() });
+			// The context holds the record's previous values: not the caller's to read through a replay.
+			const { context: _context, ...replayed } = (await knex(JOBS_TABLE).where('id', id).first()) as Record<string, unknown>;
+			res.json({ data: replayed });
 		}));
 	},
 });

@@ -32,4 +32,12 @@ describe('unavailableUntil', () => {
 		expect(unavailableUntil('until_date', NOW, TZ, 'next week')).toMatch(/must be a date/);
 		expect(unavailableUntil('until_date', NOW, TZ, '2026-11-01')).toMatch(/future/);
 	});
+
+	it('until_date: a real calendar day, at most ten years ahead', () => {
+		expect(unavailableUntil('until_date', NOW, TZ, '2027-02-31')).toMatch(/must be a date/);
+		expect((unavailableUntil('until_date', NOW, TZ, '2036-11-18') as Date).toISOString()).toBe('2036-11-19T05:00:00.000Z');
+		for (const until of ['2036-11-19', '9999-12-31', '2036-11-19T00:00:00Z', '+275760-09-13T00:00:00Z']) {
+			expect(unavailableUntil('until_date', NOW, TZ, until), until).toMatch(/at most 10 years ahead/);
+		}
+	});
 });

@@ -4,6 +4,7 @@
  * relations; fields under a collection the SchemaInfo does not know (`directus_users`, ...) are
  * not reported.
  */
+import { jsonLimitIssue } from '../rule/json-limits.js';
 import type { RuleIssue } from '../rule/rule-types.js';
 import type { SchemaInfo } from '../rule/schema-info.js';
 import { dynamicValueError } from './dynamic-values.js';
@@ -18,6 +19,9 @@ interface Walk {
 export function validateFilter(filter: unknown, path: string, collection?: string, schema?: SchemaInfo): RuleIssue[] {
 	if (filter === null || filter === undefined) return [];
 	if (!isPlainObject(filter)) return [{ path, message: 'must be an object or null' }];
+	// Before the walk below, which recurses once per level.
+	const limit = jsonLimitIssue(filter, path);
+	if (limit) return [limit];
 	const walk: Walk = { schema, issues: [] };
 	validateNode(filter, path, collection ?? null, walk);
 	return walk.issues;

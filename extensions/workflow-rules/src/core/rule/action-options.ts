@@ -4,10 +4,9 @@
  * accepted wherever a value may depend on the record; they are checked for shape only here.
  */
 import { z } from 'zod';
-import { isIsoDuration } from '../timing/iso-duration.js';
+import { durationProblem } from '../timing/iso-duration.js';
 import type { ActionType } from './rule-types.js';
 
-export const DURATION_MESSAGE = 'must be an ISO 8601 duration such as P1D or -PT30M';
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
 /** Recipient keywords resolved at send time: the record's owner, or the members of the record. */
@@ -34,7 +33,10 @@ export function isUuid(text: string): boolean {
 export const nonBlank = z.string().refine((text) => text.trim() !== '', 'must not be empty');
 const singleLine = nonBlank.refine((text) => !/[\r\n]/.test(text), 'must not contain line breaks');
 const uuid = z.string().refine(isUuid, 'must be a UUID');
-export const isoDuration = z.string().refine(isIsoDuration, DURATION_MESSAGE);
+export const isoDuration = z.string().superRefine((text, ctx) => {
+	const problem = durationProblem(text);
+	if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** An address (`a@b.c` or `Name <a@b.c>`), `owner`, `members`, or a Liquid template. */
 function isRecipient(text: string): boolean {

@@ -6,10 +6,14 @@
 import { CronPattern } from 'croner';
 import { z } from 'zod';
 import { ACTION_OPTIONS, isoDuration, nonBlank } from './action-options.js';
+import { jsonLimitIssue } from './json-limits.js';
 import { ACTION_TYPES, type RuleDefinition, type RuleIssue } from './rule-types.js';
 
 export const TRIGGER_TYPES = ['event', 'date', 'schedule'] as const;
 export const TIMING_TYPES = ['instant', 'after_trigger', 'relative_to_field'] as const;
+export const MAX_NAME_LENGTH = 255;
+export const MAX_DESCRIPTION_LENGTH = 10_000;
+export const MAX_ACTIONS = 50;
 /** Directus item fields a stored rule carries besides its definition: accepted and dropped. */
 export const ITEM_METADATA_KEYS = ['id', 'user_created', 'date_created', 'user_updated', 'date_updated'] as const;
 
@@ -96,16 +100,25 @@ export const actionSchema = z.discriminatedUnion(
 	{ error: unknownType('action', ACTION_TYPES) },
 );
 
+// Every run snapshots its rule and every job carries its action: their size is paid on each write.
+const actions = z
+	.array(actionSchema)
+	.max(MAX_ACTIONS)
+	.superRefine((list, ctx) => {
+		const issue = jsonLimitIssue(list, '');
+		if (issue) ctx.addIssue({ code: 'custom', message: issue.message });
+	});
+
 export const ruleSchema = z.strictObject({
-	name: nonBlank,
-	description: z.string().nullish(),
+	name: nonBlank.max(MAX_NAME_LENGTH),
+	description: z.string().max(MAX_DESCRIPTION_LENGTH).nullish(),
 	status: z.enum(['active', 'inactive']).default('active'),
 	collection: nonBlank,
 	trigger: jsonField(triggerSchema),
 	conditions: jsonField(filter.default(null)),
 	previous_conditions: jsonField(filter.optional()),
 	execution: z.enum(['every_time', 'first_time', 'on_change']).default('every_time'),
-	actions: jsonField(z.array(actionSchema).default([])),
+	actions: jsonField(actions.default([])),
 	sort: z.number().int().nullish(),
 });
 

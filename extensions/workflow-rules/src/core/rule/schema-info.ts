@@ -18,15 +18,20 @@ export const DATE_TYPES = ['date', 'dateTime', 'timestamp'] as const;
 
 /** A SchemaInfo from a plain description, for tests and dry runs. */
 export function literalSchema(collections: Record<string, Record<string, string | { type: string; related: string }>>): SchemaInfo {
+	// Own properties only: `constructor` is no collection or field.
+	const specOf = (collection: string, field: string) => {
+		const fields = Object.hasOwn(collections, collection) ? collections[collection] : undefined;
+		return fields && Object.hasOwn(fields, field) ? fields[field] : undefined;
+	};
 	return {
-		hasCollection: (collection) => collection in collections,
+		hasCollection: (collection) => Object.hasOwn(collections, collection),
 		fieldType(collection, field) {
-			const spec = collections[collection]?.[field];
+			const spec = specOf(collection, field);
 			if (spec === undefined) return null;
 			return typeof spec === 'string' ? spec : spec.type;
 		},
 		relatedCollection(collection, field) {
-			const spec = collections[collection]?.[field];
+			const spec = specOf(collection, field);
 			return spec !== undefined && typeof spec !== 'string' ? spec.related : null;
 		},
 	};

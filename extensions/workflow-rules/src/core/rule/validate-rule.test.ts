@@ -47,6 +47,20 @@ function issues(input: unknown): string[] {
 }
 
 describe('validateRule', () => {
+	it('bounds names, descriptions, actions, filters and durations', () => {
+		expect(issues({ ...example, name: 'n'.repeat(256), description: 'd'.repeat(10_001) })).toEqual(['name: must be at most 255 characters', 'description: must be at most 10000 characters']);
+		expect(issues({ ...example, actions: Array.from({ length: 51 }, () => example.actions[0]) })).toEqual(['actions: must be at most 50 items']);
+		expect(issues({ ...example, actions: action(1, { timing: { type: 'relative_to_field', field: 'start_at', offset: 'P300000Y' } }) })).toEqual(['actions[1].timing.offset: must span at most 100 years']);
+		let deep: Json = { status: { _eq: 'x' } };
+		for (let level = 0; level < 5_000; level++) deep = { _and: [deep] };
+		expect(issues({ ...example, conditions: deep })).toEqual([expect.stringMatching(/^conditions\._and\[0\].*: is nested too deeply/)]);
+	});
+
+	it('knows no collection or field by the name of an Object.prototype member', () => {
+		expect(issues({ ...example, collection: 'constructor', conditions: null })).toEqual(['collection: unknown collection "constructor"']);
+		expect(issues({ ...example, conditions: { service: { toString: { _eq: 1 } } } })).toEqual(['conditions.service.toString: unknown field "toString" in collection "services"']);
+	});
+
 	it('accepts the SPEC example and applies defaults', () => {
 		const { rule, issues: found } = validateRule({ ...example, status: undefined, execution: undefined }, schema);
 		expect(found).toEqual([]);

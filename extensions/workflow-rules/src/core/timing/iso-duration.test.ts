@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDuration, durationToString, isIsoDuration, parseDuration, type Duration } from './iso-duration.js';
+import { addDuration, durationProblem, durationToString, isIsoDuration, parseDuration, type Duration } from './iso-duration.js';
 
 function parsed(text: string): Duration {
 	const duration = parseDuration(text);
@@ -32,6 +32,17 @@ describe('parseDuration', () => {
 		}
 		expect(isIsoDuration(12)).toBe(false);
 		expect(isIsoDuration('P1M')).toBe(true);
+	});
+});
+
+describe('duration bounds', () => {
+	it('accepts a century however it is spelled, and refuses anything longer', () => {
+		for (const text of ['P100Y', '-P100Y', 'P1200M', 'P36525D', 'PT876600H']) expect(durationProblem(text), text).toBeNull();
+		for (const text of ['P101Y', 'P100YT1S', 'P300000Y', 'PT100000000000H', `P${'9'.repeat(400)}D`]) {
+			expect(parseDuration(text), text).toBeNull();
+			expect(durationProblem(text), text).toMatch(/at most 100 years/);
+		}
+		expect(durationProblem('1 day')).toMatch(/ISO 8601/);
 	});
 });
 

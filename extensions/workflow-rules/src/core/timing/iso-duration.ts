@@ -22,9 +22,39 @@ const DURATION = /^([+-])?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\
 
 const MS_PER_SECOND = 1000;
 const MS_PER_DAY = 86_400_000;
+/**
+ * A century, whichever designators spell it (`P100Y`, `P1200M`, `P36525D`): far beyond any
+ * reminder, and far inside what a JavaScript Date and the databases can represent, so that adding
+ * an offset to any stored date still gives a date.
+ */
+export const MAX_DURATION_YEARS = 100;
+const MAX_DURATION_DAYS = MAX_DURATION_YEARS * 365.25;
+const DAYS_PER_MONTH = 365.25 / 12;
 
-/** The duration, or null when `text` is not an ISO 8601 duration (`P`, `PT`, `1D`, `P1DT`, ...). */
+/**
+ * The duration, or null when `text` is not an ISO 8601 duration (`P`, `PT`, `1D`, `P1DT`, ...) or
+ * spans more than MAX_DURATION_YEARS.
+ */
 export function parseDuration(text: string): Duration | null {
+	const duration = parseDurationText(text);
+	return duration && withinBounds(duration) ? duration : null;
+}
+
+/** Why `text` is not a usable duration, or null when it is one. */
+export function durationProblem(text: string): string | null {
+	const duration = parseDurationText(text);
+	if (!duration) return 'must be an ISO 8601 duration such as P1D or -PT30M';
+	if (!withinBounds(duration)) return `must span at most ${MAX_DURATION_YEARS} years`;
+	return null;
+}
+
+function withinBounds(duration: Duration): boolean {
+	const days = (duration.years * 12 + duration.months) * DAYS_PER_MONTH + dateDays(duration) + timeMilliseconds(duration) / MS_PER_DAY;
+	// Also false for NaN, and for Infinity from a designator of hundreds of digits.
+	return days <= MAX_DURATION_DAYS;
+}
+
+function parseDurationText(text: string): Duration | null {
 	const match = DURATION.exec(text);
 	if (!match) return null;
 

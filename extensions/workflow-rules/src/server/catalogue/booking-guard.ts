@@ -1,23 +1,36 @@
 import type { Knex } from 'knex';
+import { isUuid } from '../../core/rule/action-options.js';
 import { checkBooking, type BookableService } from '../../core/catalogue/booking-check.js';
 import type { Weekday } from '../../core/timing/zoned-time.js';
 import { sameValue } from '../../core/events/index.js';
 import { fromJson, isTrue, toDate, toYmd } from '../db/rows.js';
-import { BookingRefusedError } from '../errors.js';
+import { BadRequestError, BookingRefusedError } from '../errors.js';
 import { readCrmSettings, type CrmSettings } from './crm-settings.js';
 
 type Item = Record<string, unknown>;
 const BOOKING_FIELDS = ['service', 'start_at', 'end_at', 'status'] as const;
+const SLOT_FIELDS = ['service', 'start_at', 'end_at'] as const;
+/** Statuses of an appointment that still holds its slot: the engine turns scheduled into overdue. */
+const OPEN_STATUSES: readonly unknown[] = ['scheduled', 'overdue'];
 
+/** The service object of a nested create or update (`{ name, status, … }`), or null for a key. */
+function inlineService(value: unknown): Item | null {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : null;
+}
+
+/** The key a relation holds or a nested update names; undefined for a nested create. */
 function keyOf(value: unknown): unknown {
-	return value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value;
+	const inline = inlineService(value);
+	return inline ? inline['id'] : value;
 }
 
 /**
- * The checks an appointment write must pass before it is stored (SPEC §7): a booking that is
- * (still) scheduled must fit its service and the business hours, and an appointment can only
- * become completed once its worksheet exists, where worksheets are required. Only writes that
- * change service, start, end or status are checked, against the appointment as it will be.
+ * The checks an appointment write must pass before it is stored (SPEC §7): an open booking
+ * (scheduled or overdue) that is new, reopened, or moved to another slot or service must fit its
+ * service and the business hours, and an appointment can only become completed once its worksheet
+ * exists, where worksheets are required. Only writes that change service, start, end or status are
+ * checked, against the appointment as it will be; closing one (cancelled, completed) never runs the
+ * catalogue checks.
  */
 export async function assertAppointmentWrite(payload: Item, keys: (string | number)[] | null, knex: Knex): Promise<void> {
 	if (keys && !BOOKING_FIELDS.some((field) => field in payload)) return;
@@ -26,17 +39,47 @@ export async function assertAppointmentWrite(payload: Item, keys: (string | numb
 	// Read once per write, and only when a check needs them: batch updates touch many appointments.
 	let settings: Promise<CrmSettings> | null = null;
 	const crmSettings = () => (settings ??= readCrmSettings(knex));
+	const inline = inlineService(payload['service']);
+	if (!keys || 'service' in payload) assertServiceGiven(payload['service']);
 
 	for (const before of stored) {
 		const after: Item = { status: 'scheduled', ...(before ?? {}), ...payload };
-		if (before && BOOKING_FIELDS.every((field) => sameValue(keyOf(before[field]), keyOf(after[field])))) continue;
+		if (before && !inline && BOOKING_FIELDS.every((field) => sameValue(keyOf(before[field]), keyOf(after[field])))) continue;
 
-		const service = (await knex('services').where('id', keyOf(after['service']) as string).first()) as Item | undefined;
-		if (!service) continue; // the foreign key refuses it with its own error
+		const open = OPEN_STATUSES.includes(after['status']);
+		// scheduled → overdue keeps the slot it was booked with: only a new or moved booking is checked.
+		const booking = open && (!before || !OPEN_STATUSES.includes(before['status']) || inline !== null || SLOT_FIELDS.some((field) => !sameValue(keyOf(before[field]), keyOf(after[field]))));
+		const completing = after['status'] === 'completed' && before?.['status'] !== 'completed';
+		if (!booking && !completing) continue;
 
-		if (after['status'] === 'scheduled') assertBookable(service, after, await crmSettings());
-		if (after['status'] === 'completed' && before?.['status'] !== 'completed') await assertWorksheet(service, before, await crmSettings(), knex);
+		const service = await serviceOf(after['service'], knex);
+		if (!service) continue; // an appointment stored without one: nothing to check it against
+		if (booking) assertBookable(service, after, await crmSettings());
+		if (completing) await assertWorksheet(service, before, await crmSettings(), knex);
 	}
+}
+
+/** Every appointment books a service: a 400 naming it, not a database error, when there is none. */
+function assertServiceGiven(value: unknown): void {
+	const key = keyOf(value);
+	if (inlineService(value) && (key === undefined || key === null)) return; // created along with the appointment
+	if (key === undefined || key === null || key === '') throw new BadRequestError({ field: 'service', problem: 'is required: an appointment books a service' });
+	if (!(typeof key === 'string' && isUuid(key)) && !(typeof key === 'number' && Number.isInteger(key))) {
+		throw new BadRequestError({ field: 'service', problem: `must be the id of a service, not ${JSON.stringify(key)}` });
+	}
+}
+
+/**
+ * The service as the write leaves it: the stored row, with the values of a nested update over it,
+ * or the values of a nested create alone.
+ */
+async function serviceOf(value: unknown, knex: Knex): Promise<Item | null> {
+	const inline = inlineService(value);
+	const key = keyOf(value);
+	if (key === undefined || key === null || key === '') return inline;
+	const row = (await knex('services').where('id', key as string | number).first()) as Item | undefined;
+	if (!row) throw new BadRequestError({ field: 'service', problem: `no service has the id ${JSON.stringify(key)}` });
+	return { ...row, ...(inline ?? {}) };
 }
 
 function assertBookable(service: Item, appointment: Item, settings: CrmSettings): void {

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { SchemaOverview } from '@directus/types';
+import type { NextFunction, Request, Response } from 'express';
+import { jsonDepthIssue } from '../../core/rule/json-limits.js';
 import type { RuleDefinition } from '../../core/rule/rule-types.js';
 import { validateRule } from '../../core/rule/validate-rule.js';
 import { InvalidRuleError } from '../errors.js';
@@ -34,4 +36,23 @@ export async function assertValidRuleWrite(payload: Record<string, unknown>, key
 		const { id: _id, ...stored } = ruleFromRow(row);
 		assertValidRule({ ...stored, ...payload }, schema);
 	}
+}
+
+/**
+ * Express middleware on the items routes of rules. Directus deep-clones a payload, recursively,
+ * before any filter hook sees it, so a rule nested thousands of levels would overflow the stack
+ * there (a 500); refused here instead, with the same error as the rule validation.
+ */
+export function refuseDeepRulePayloads(req: Request, _res: Response, next: NextFunction): void {
+	const body: unknown = req.body;
+	// One item, a list of items (batch create or update), or `{ keys | query, data }`.
+	const payloads = Array.isArray(body) ? body : body && typeof body === 'object' && 'data' in body ? [body.data] : [body];
+	for (const payload of payloads) {
+		if (!payload || typeof payload !== 'object') continue;
+		for (const [field, value] of Object.entries(payload as Record<string, unknown>)) {
+			const issue = jsonDepthIssue(value, field);
+			if (issue) return next(new InvalidRuleError({ path: issue.path, problem: issue.message }));
+		}
+	}
+	next();
 }
