@@ -20,11 +20,13 @@ export function workflowSchema(plan: Plan): void {
 		filter('previous_conditions', 'collection', { note: 'Optional: the record must have matched this before the change (from → to)' }),
 		code('actions', { required: true, note: 'Instant and scheduled actions' }),
 		integer('sort', { hidden: true }),
+		boolean('trace_evaluations', { label: 'Log every evaluation', note: 'Also log the evaluations that do not match, with their trace, for 24 hours' }),
+		timestamp('trace_until', { readonly: true, note: 'Evaluations that do not match are logged until then' }),
 		{ field: 'user_created', type: 'uuid', meta: { special: ['user-created'], interface: 'select-dropdown-m2o', readonly: true, hidden: true, width: 'half', display: 'user' }, schema: {} },
 		...timestamps(),
 	));
 
-	plan.collection('workflow_runs', { icon: 'receipt_long', display_template: '{{event}} · {{collection}} {{item}}', sort_field: null, note: 'One row per rule evaluation: what was seen, whether it matched, what was planned' }, (c) => c
+	plan.collection('workflow_runs', { icon: 'receipt_long', display_template: '{{event}} · {{collection}} {{item}}', sort_field: null, note: 'Rule evaluations that matched, were skipped, failed or were cut (and every evaluation while a rule logs them all): what was seen and what was planned' }, (c) => c
 		.add(integerKey())
 		.m2o('rule', 'workflow_rules', { template: '{{name}}', index: true, onDelete: 'SET NULL' })
 		.add(
@@ -43,6 +45,19 @@ export function workflowSchema(plan: Plan): void {
 			oneToMany('jobs', { template: '{{action_type}} · {{status}}', readonly: true }),
 			{ field: 'date_created', type: 'timestamp', meta: { special: ['date-created'], interface: 'datetime', readonly: true, width: 'half', display: 'datetime', display_options: { relative: true } }, schema: { is_indexed: true } },
 		));
+
+	plan.collection('workflow_usage', { icon: 'query_stats', hidden: true, note: 'Per rule and UTC day: how many evaluations, matches, skips and errors (what the usage report reads)' }, (c) => c.add(
+		integerKey(),
+		uniqueKey('key', { note: 'rule:day' }),
+		text('rule', { readonly: true, index: true }),
+		text('day', { readonly: true, index: true }),
+		integer('evaluations', { default: 0, readonly: true }),
+		integer('matched', { default: 0, readonly: true }),
+		integer('not_matched', { default: 0, readonly: true }),
+		integer('skipped', { default: 0, readonly: true }),
+		integer('errors', { default: 0, readonly: true }),
+		integer('cascade_cut', { default: 0, readonly: true }),
+	));
 
 	plan.collection('workflow_rule_state', { icon: 'flag', hidden: true, note: 'Per rule and record: first-time and on-change bookkeeping' }, (c) => c.add(
 		integerKey(),

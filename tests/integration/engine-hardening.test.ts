@@ -203,3 +203,31 @@ describe('rule changes made by another instance', () => {
 		}
 	});
 });
+
+describe('a non-matching evaluation costs a counter, not a row', () => {
+	async function usage(rule: string): Promise<{ runs: number; matched: number; not_matched: number } | undefined> {
+		return (await data<{ runs: number; matched: number; not_matched: number }[]>('GET', `/workflows/usage?rule=${rule}`))[0];
+	}
+
+	it('is counted for the usage report and logged only while the rule logs every evaluation', async () => {
+		const rule = await createRule({ name: 'Never Springfield', collection: 'accounts', trigger: { type: 'event', events: ['created'] }, conditions: { city: { _eq: 'Springfield' } }, trace_evaluations: false });
+		const quiet = (await data<{ id: string }>('POST', '/items/accounts', { name: 'Quiet', city: 'Lowell' })).id;
+		const hit = (await data<{ id: string }>('POST', '/items/accounts', { name: 'Hit', city: 'Springfield' })).id;
+
+		await eventually(() => usage(rule), (row) => row?.runs === 2, 15_000, 'two evaluations counted');
+		expect(await usage(rule)).toMatchObject({ runs: 2, matched: 1, not_matched: 1 });
+		expect(await runsOf(rule, quiet)).toEqual([]);
+		expect(await runsOf(rule, hit)).toMatchObject([{ outcome: 'matched' }]);
+
+		const switched = await data<{ trace_evaluations: boolean; trace_until: string }>('PATCH', `/items/workflow_rules/${rule}`, { trace_evaluations: true });
+		expect(new Date(switched.trace_until).getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+		const logged = (await data<{ id: string }>('POST', '/items/accounts', { name: 'Logged', city: 'Lowell' })).id;
+		expect(await newRuns(rule, logged, 0)).toMatchObject([{ outcome: 'not_matched', trace: { conditions: { actual: 'Lowell', result: false } } }]);
+
+		// 24 hours later, as far as the rule can tell.
+		await data('PATCH', `/items/workflow_rules/${rule}`, { trace_until: new Date(Date.now() - 60_000).toISOString() });
+		const after = (await data<{ id: string }>('POST', '/items/accounts', { name: 'After', city: 'Lowell' })).id;
+		await eventually(() => usage(rule), (row) => row?.runs === 4, 15_000, 'four evaluations counted');
+		expect(await runsOf(rule, after)).toEqual([]);
+	});
+});

@@ -43,8 +43,12 @@ export function cleanUpRules(when: 'each' | 'all' = 'each'): void {
 	});
 }
 
+/**
+ * Creates a rule that logs every evaluation (non-matching ones too), so tests can read each
+ * evaluation's run; pass `trace_evaluations: false` for the default of a rule made by a user.
+ */
 export async function createRule(rule: Record<string, unknown>): Promise<string> {
-	const saved = await data<{ id: string }>('POST', '/items/workflow_rules', { status: 'active', execution: 'every_time', conditions: null, actions: [], ...rule });
+	const saved = await data<{ id: string }>('POST', '/items/workflow_rules', { status: 'active', execution: 'every_time', conditions: null, actions: [], trace_evaluations: true, ...rule });
 	created.push(saved.id);
 	return saved.id;
 }

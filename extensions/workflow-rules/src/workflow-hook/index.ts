@@ -6,6 +6,7 @@ import { setEngine } from '../server/engine/engine-registry.js';
 import { isEngineCollection, WorkflowEngine, type Writer } from '../server/engine/workflow-engine.js';
 import type { ItemsServiceClass } from '../server/engine/record-reader.js';
 import { RULES_TABLE } from '../server/rules/rule-cache.js';
+import { applyTraceSwitch } from '../server/rules/trace-switch.js';
 import { assertValidRuleWrite, refuseDeepRulePayloads } from '../server/rules/validate-rule-write.js';
 import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 
@@ -28,10 +29,12 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	// Rules are validated before they are stored: a 400 naming each problem's path.
 	init('routes.before', ({ app }) => app.use(`/items/${RULES_TABLE}`, refuseDeepRulePayloads));
 	filter(`${RULES_TABLE}.items.create`, async (payload, _meta, context) => {
+		applyTraceSwitch(payload as Record<string, unknown>);
 		await assertValidRuleWrite(payload as Record<string, unknown>, null, context.database as Knex, context.schema as SchemaOverview);
 		return payload;
 	});
 	filter(`${RULES_TABLE}.items.update`, async (payload, meta, context) => {
+		applyTraceSwitch(payload as Record<string, unknown>);
 		await assertValidRuleWrite(payload as Record<string, unknown>, meta['keys'] as Keys, context.database as Knex, context.schema as SchemaOverview);
 		return payload;
 	});

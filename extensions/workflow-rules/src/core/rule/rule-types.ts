@@ -67,6 +67,8 @@ export interface RuleDefinition {
 /** A stored rule. */
 export interface Rule extends RuleDefinition {
 	id: string;
+	/** Evaluations that do not match are logged until then (ISO); see logsEveryEvaluation. */
+	trace_until?: string | null;
 }
 
 /** One problem found in a rule, at a JSON path such as `actions[1].options.url`. */

@@ -3,6 +3,7 @@ import { evaluateRule } from '../../core/engine/evaluate-rule.js';
 import type { EvaluationContext } from '../../core/engine/evaluation-context.js';
 import { planAction } from '../../core/engine/plan-actions.js';
 import { eventsHeardBy } from '../../core/engine/rule-events.js';
+import { logsEveryEvaluation, type Evaluated } from '../../core/engine/usage-tally.js';
 import { detectEvents, isBeforeUnknown, type RecordChange } from '../../core/events/index.js';
 import type { Rule } from '../../core/rule/rule-types.js';
 import type { EngineConfig } from '../config.js';
@@ -27,8 +28,10 @@ export interface EvaluateDeps {
 }
 
 export interface WriteOutcome {
-	/** Runs that planned no job, for the caller to store in bulk (see RunWriter). */
+	/** Runs to log that planned no job, for the caller to store in bulk (see RunWriter). */
 	runs: RunRecord[];
+	/** Every evaluation, logged or not, for the usage counters. */
+	evaluations: Evaluated[];
 	queuedInstant: boolean;
 }
 
@@ -40,14 +43,20 @@ const BEFORE_UNKNOWN = 'the record could not be read before this update: events 
  * 2. per rule, the events it listens to: none, no run; a rule fires at most once per write and its
  *    run names every event it heard;
  * 3. cut the cascade at WORKFLOW_MAX_DEPTH;
- * 4. evaluate the conditions (core), then gate, run and jobs in one transaction (record-firing.ts).
+ * 4. evaluate the conditions (core), then gate, run and jobs in one transaction (record-firing.ts);
+ * 5. count every evaluation; log a run for all but non-matching ones (unless the rule logs all).
  * A rule that throws becomes an `error` run; the other rules still run.
  */
 export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: WriteToEvaluate): Promise<WriteOutcome> {
 	const { collection, item, change, depth, context } = write;
 	const detected = detectEvents(collection, change, { now: context.now });
 	const note = isBeforeUnknown(change) ? BEFORE_UNKNOWN : null;
-	const outcome: WriteOutcome = { runs: [], queuedInstant: false };
+	const outcome: WriteOutcome = { runs: [], evaluations: [], queuedInstant: false };
+	// A non-matching evaluation costs a counter, not a row, unless its rule logs every evaluation.
+	const log = (run: RunRecord) => {
+		outcome.evaluations.push({ rule: run.rule.id, outcome: run.outcome, at: context.now });
+		if (run.outcome !== 'not_matched' || logsEveryEvaluation(run.rule, context.now)) outcome.runs.push(run);
+	};
 
 	for (const rule of rules) {
 		const events = eventsHeardBy(rule, detected, change);
@@ -58,7 +67,7 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 		const elapsed = () => performance.now() - started;
 
 		if (depth >= deps.config.maxDepth) {
-			outcome.runs.push({ ...base, outcome: 'depth_limit', matched: false, durationMs: elapsed(), message: `cascade cut: this write is ${depth} rule actions deep and WORKFLOW_MAX_DEPTH is ${deps.config.maxDepth}; the rule was not evaluated` });
+			log({ ...base, outcome: 'depth_limit', matched: false, durationMs: elapsed(), message: `cascade cut: this write is ${depth} rule actions deep and WORKFLOW_MAX_DEPTH is ${deps.config.maxDepth}; the rule was not evaluated` });
 			continue;
 		}
 
@@ -70,7 +79,7 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 			if (!matched) {
 				// on_change remembers that the conditions went false; nothing fires.
 				if (rule.execution === 'on_change') await passGate(deps.knex, gate, context.now);
-				outcome.runs.push(unmatched(null));
+				log(unmatched(null));
 				continue;
 			}
 
@@ -85,11 +94,13 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 				deletedRecord: change.kind === 'delete' ? change.before : null,
 			}, context.now);
 
-			if (result.fired) outcome.queuedInstant ||= result.queuedInstant;
-			else if (!result.alreadyRecorded) outcome.runs.push(unmatched(result.reason));
+			if (result.fired) {
+				outcome.evaluations.push({ rule: rule.id, outcome: 'matched', at: context.now });
+				outcome.queuedInstant ||= result.queuedInstant;
+			} else if (!result.alreadyRecorded) log(unmatched(result.reason));
 		} catch (error) {
 			deps.onError(error, rule);
-			outcome.runs.push({ ...base, outcome: 'error', matched: false, durationMs: elapsed(), message: error instanceof Error ? error.message : String(error) });
+			log({ ...base, outcome: 'error', matched: false, durationMs: elapsed(), message: error instanceof Error ? error.message : String(error) });
 		}
 	}
 

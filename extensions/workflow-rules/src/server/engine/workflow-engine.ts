@@ -10,8 +10,9 @@ import type { Rule } from '../../core/rule/rule-types.js';
 import type { EngineConfig } from '../config.js';
 import { JobWorker } from '../jobs/worker.js';
 import { RuleCache } from '../rules/rule-cache.js';
+import { expireTraceSwitches } from '../rules/trace-switch.js';
 import { purgeRuns } from '../runs/run-log.js';
-import { RunWriter } from '../runs/run-writer.js';
+import { RunWriter, type EvaluatedWrites } from '../runs/run-writer.js';
 import { primaryKeyOf } from '../rules/schema-info-adapter.js';
 import { takeBefore, rememberBefore, type Item } from './before-state.js';
 import { BatchedReader } from './batched-reader.js';
@@ -82,6 +83,7 @@ export class WorkflowEngine {
 				}
 			},
 			hourly: async () => {
+				await expireTraceSwitches(deps.knex);
 				const purged = await purgeRuns(deps.knex, deps.config.runRetentionDays);
 				if (purged > 0) deps.logger.info(`[workflow-rules] purged ${purged} runs older than ${deps.config.runRetentionDays} days`);
 			},
@@ -144,14 +146,15 @@ export class WorkflowEngine {
 
 	/** Evaluates writes' changes, then stores their runs and settles their intents together. */
 	private async evaluate(collection: string, rules: Rule[], changes: { key: string; writeId: string; change: RecordChange }[], depth: number, context: EvaluationContext, settle: string[]): Promise<void> {
-		const runs = [];
+		const stored: EvaluatedWrites = { runs: [], evaluations: [], now: context.now, settle };
 		let queued = false;
 		for (const { key, writeId, change } of changes) {
 			const outcome = await evaluateWrite(this.evaluateDeps, rules, { collection, item: key, change, depth, context, writeId });
-			runs.push(...outcome.runs);
+			stored.runs.push(...outcome.runs);
+			stored.evaluations.push(...outcome.evaluations);
 			queued ||= outcome.queuedInstant;
 		}
-		await this.runWriter.write(runs, context.now, settle);
+		await this.runWriter.write(stored);
 		if (queued) this.worker.nudge();
 	}
 

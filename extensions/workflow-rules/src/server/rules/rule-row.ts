@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule/rule-types.js';
-import { fromJson } from '../db/rows.js';
+import { fromJson, toDate } from '../db/rows.js';
 
 /** A workflow_rules row read with knex (JSON columns may still be text) as a Rule. */
 export function ruleFromRow(row: Record<string, unknown>): Rule {
@@ -15,5 +15,6 @@ export function ruleFromRow(row: Record<string, unknown>): Rule {
 		execution: (row['execution'] as Rule['execution']) ?? 'every_time',
 		actions: fromJson(row['actions'], []),
 		sort: row['sort'] === null || row['sort'] === undefined ? null : Number(row['sort']),
+		trace_until: toDate(row['trace_until'])?.toISOString() ?? null,
 	};
 }

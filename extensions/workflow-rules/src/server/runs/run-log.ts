@@ -5,7 +5,8 @@ import { insertedId, toJson } from '../db/rows.js';
 
 export const RUNS_TABLE = 'workflow_runs';
 
-export type RunOutcome = 'matched' | 'not_matched' | 'skipped' | 'depth_limit' | 'error';
+export type { EvaluationOutcome as RunOutcome } from '../../core/engine/usage-tally.js';
+import type { EvaluationOutcome as RunOutcome } from '../../core/engine/usage-tally.js';
 
 export interface PlannedAction {
 	index: number;

@@ -1,23 +1,31 @@
 import type { Knex } from 'knex';
+import { tallyEvaluations, type Evaluated } from '../../core/engine/usage-tally.js';
 import { settleIntents } from '../engine/write-intents.js';
 import { insertRuns, type RunRecord } from './run-log.js';
+import { addUsage } from './usage-counters.js';
 
 /** Rows per transaction, so that one burst does not hold the database for long. */
 const MAX_ROWS = 400;
 
-interface Entry {
+export interface EvaluatedWrites {
+	/** Runs to log that planned no job. */
 	runs: RunRecord[];
+	/** Every evaluation, for the usage counters. */
+	evaluations: Evaluated[];
 	now: Date;
-	/** Intents whose evaluation these runs complete. */
+	/** Intents whose evaluation this completes. */
 	settle: string[];
+}
+
+interface Entry extends EvaluatedWrites {
 	resolve: () => void;
 	reject: (error: unknown) => void;
 }
 
 /**
- * Coalesces what the writes of one tick store once evaluated (the runs that planned no job, mostly
- * non-matching rules, and the settling of their intents) into few transactions: on SQLite the
- * commit, not the insert, is what costs. A write's runs and its settled intent always go into one
+ * Coalesces what the writes of one tick store once evaluated (the runs that planned no job, the
+ * usage counters and the settling of their intents) into few transactions: on SQLite the commit,
+ * not the insert, is what costs. A write's runs, counts and settled intent always go into one
  * transaction, so they appear together.
  */
 export class RunWriter {
@@ -26,10 +34,10 @@ export class RunWriter {
 
 	constructor(private readonly knex: Knex) {}
 
-	write(runs: RunRecord[], now: Date, settle: string[] = []): Promise<void> {
-		if (runs.length === 0 && settle.length === 0) return Promise.resolve();
+	write(writes: EvaluatedWrites): Promise<void> {
+		if (writes.runs.length === 0 && writes.evaluations.length === 0 && writes.settle.length === 0) return Promise.resolve();
 		return new Promise((resolve, reject) => {
-			this.queue.push({ runs, now, settle, resolve, reject });
+			this.queue.push({ ...writes, resolve, reject });
 			if (!this.scheduled) {
 				this.scheduled = true;
 				setImmediate(() => void this.flush());
@@ -53,6 +61,7 @@ export class RunWriter {
 			try {
 				await this.knex.transaction(async (trx) => {
 					for (const entry of chunk) await insertRuns(trx, entry.runs, entry.now);
+					await addUsage(trx, tallyEvaluations(chunk.flatMap((entry) => entry.evaluations)));
 					await settleIntents(trx, chunk.flatMap((entry) => entry.settle));
 				});
 				chunk.forEach((entry) => entry.resolve());

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
+import { usageDay } from '../../core/engine/usage-tally.js';
 import { toDate } from '../db/rows.js';
 import { JOBS_TABLE } from '../jobs/job-store.js';
-import { RUNS_TABLE } from './run-log.js';
+import { USAGE_TABLE } from './usage-counters.js';
 
 export interface UsageRow {
 	rule: string | null;
@@ -17,9 +18,10 @@ export interface UsageRow {
 }
 
 /**
- * Runs and action outcomes per rule per UTC day, the usage report of the reference pages.
- * Grouped in memory over the two columns needed: portable across SQLite and PostgreSQL date
- * storage, and bounded by the retention period.
+ * Evaluations and action outcomes per rule per UTC day, the usage report of the reference pages:
+ * evaluations from the usage counters (every evaluation counts, logged or not), action outcomes
+ * grouped in memory over the jobs' two columns needed, portable across SQLite and PostgreSQL date
+ * storage.
  */
 export async function usageReport(knex: Knex, from: Date, to: Date, rule?: string): Promise<UsageRow[]> {
 	const scoped = <T extends Knex.QueryBuilder>(query: T, dateColumn: string, ruleColumn: string): T => {
@@ -28,14 +30,14 @@ export async function usageReport(knex: Knex, from: Date, to: Date, rule?: strin
 		return query;
 	};
 
-	const runs = await scoped(knex(RUNS_TABLE).select('rule', 'outcome', 'date_created'), 'date_created', 'rule');
+	const counters = knex(USAGE_TABLE).select('*').where('day', '>=', usageDay(from)).andWhere('day', '<', usageDay(to));
+	if (rule) counters.andWhere('rule', rule);
 	const jobs = await scoped(knex(JOBS_TABLE).select('rule', 'status', 'date_created'), 'date_created', 'rule');
 	const names = new Map<string, string>((await knex('workflow_rules').select('id', 'name')).map((row: { id: string; name: string }) => [String(row.id), row.name]));
 	const rows = new Map<string, UsageRow>();
 
-	const bucket = (ruleId: unknown, date: unknown): UsageRow => {
+	const bucket = (ruleId: unknown, day: string): UsageRow => {
 		const id = ruleId === null || ruleId === undefined ? null : String(ruleId);
-		const day = (toDate(date) ?? new Date(0)).toISOString().slice(0, 10);
 		const key = `${id}|${day}`;
 		let row = rows.get(key);
 		if (!row) {
@@ -45,18 +47,18 @@ export async function usageReport(knex: Knex, from: Date, to: Date, rule?: strin
 		return row;
 	};
 
-	for (const run of runs) {
-		const row = bucket(run.rule, run.date_created);
-		row.runs += 1;
-		if (run.outcome === 'matched') row.matched += 1;
-		else if (run.outcome === 'not_matched') row.not_matched += 1;
-		else if (run.outcome === 'skipped') row.skipped += 1;
-		else if (run.outcome === 'error') row.errors += 1;
-		else if (run.outcome === 'depth_limit') row.cascade_cut += 1;
+	for (const counter of await counters) {
+		const row = bucket(counter.rule, String(counter.day));
+		row.runs += Number(counter.evaluations);
+		row.matched += Number(counter.matched);
+		row.not_matched += Number(counter.not_matched);
+		row.skipped += Number(counter.skipped);
+		row.errors += Number(counter.errors);
+		row.cascade_cut += Number(counter.cascade_cut);
 	}
 
 	for (const job of jobs) {
-		const row = bucket(job.rule, job.date_created);
+		const row = bucket(job.rule, usageDay(toDate(job.date_created) ?? new Date(0)));
 		row.actions[job.status] = (row.actions[job.status] ?? 0) + 1;
 	}
 
