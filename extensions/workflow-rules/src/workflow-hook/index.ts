@@ -1,6 +1,7 @@
 import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import type { SchemaOverview } from '@directus/types';
+import { ensureAutomationUser } from '../server/automation/automation-user.js';
 import { readConfig } from '../server/config.js';
 import { setEngine } from '../server/engine/engine-registry.js';
 import { isEngineCollection, WorkflowEngine } from '../server/engine/workflow-engine.js';
@@ -11,7 +12,7 @@ import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 
 type Keys = (string | number)[];
 
-export default defineHook(({ filter, action }, { database, getSchema, services, logger, env }) => {
+export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env }) => {
 	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, logger, config: readConfig(env) });
 	setEngine(engine);
 
@@ -52,6 +53,9 @@ export default defineHook(({ filter, action }, { database, getSchema, services, 
 		recordWrite(`items.${kind}`, collection);
 		return guard(`evaluating rules on ${collection}`, () => engine.afterWrite(kind, collection, keys, handle, meta['payload'], (context.schema as SchemaOverview | undefined) ?? null));
 	}
+
+	// Before the server listens, so that the first rule saved or run finds the user rules write as.
+	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));
 
 	action('server.start', () => {
 		engine.worker.start();
