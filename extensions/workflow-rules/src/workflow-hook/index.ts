@@ -12,8 +12,8 @@ import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 
 type Keys = (string | number)[];
 
-export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env }) => {
-	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, logger, config: readConfig(env) });
+export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env, emitter }) => {
+	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, emitter, logger, config: readConfig(env) });
 	setEngine(engine);
 
 	const guard = (where: string, work: () => Promise<void>) =>

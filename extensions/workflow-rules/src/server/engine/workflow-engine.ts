@@ -17,6 +17,7 @@ import { acquireSweepLease } from './sweep-lease.js';
 import { readRecords, type ItemsServiceClass } from './record-reader.js';
 import { BatchedReader } from './batched-reader.js';
 import { RunWriter } from '../runs/run-writer.js';
+import type { ActionEmitter } from '../automation/held-events.js';
 
 export interface Logger {
 	info(obj: unknown, msg?: string): void;
@@ -29,6 +30,7 @@ export interface EngineDeps {
 	knex: Knex;
 	getSchema: () => Promise<SchemaOverview>;
 	ItemsService: ItemsServiceClass;
+	emitter: ActionEmitter;
 	logger: Logger;
 	config: EngineConfig;
 }
@@ -60,7 +62,7 @@ export class WorkflowEngine {
 			onError: (error, rule) => deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`),
 			writeRuns: (runs, now) => this.runWriter.write(runs, now),
 		};
-		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, owner: this.instance }, deps.config, {
+		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, emitter: deps.emitter, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
 				// One instance sweeps at a time, so each record's `overdue` event fires once.

@@ -1,0 +1,32 @@
+import type { Knex } from 'knex';
+
+/** One action event as Directus' ItemsService hands it to `bypassEmitAction`. */
+export interface ActionEvent {
+	event: string | string[];
+	meta: Record<string, unknown>;
+	context: Record<string, unknown> | null;
+}
+
+/** The part of Directus' event emitter (the hook context's `emitter`) that fires action hooks. */
+export interface ActionEmitter {
+	emitAction(event: string | string[], meta: Record<string, unknown>, context?: Record<string, unknown> | null): void;
+}
+
+/** ItemsService mutation options that keep the write's action events for later instead of firing them. */
+export interface HoldEvents {
+	bypassEmitAction: (event: ActionEvent) => void;
+}
+
+/**
+ * Runs `work` in one transaction whose ItemsService writes hold their action events back (pass
+ * `hold` as the mutation options), and fires those events once the transaction has committed:
+ * fired earlier, other hooks would read the database before the write is visible to them (or, on
+ * SQLite's single connection, wait for the transaction that waits for them). Nothing fires when
+ * the transaction rolls back.
+ */
+export async function transactionThenEmit<T>(knex: Knex, emitter: ActionEmitter, work: (trx: Knex.Transaction, hold: HoldEvents) => Promise<T>): Promise<T> {
+	const held: ActionEvent[] = [];
+	const result = await knex.transaction((trx) => work(trx, { bypassEmitAction: (event) => held.push(event) }));
+	for (const { event, meta, context } of held) emitter.emitAction(event, meta, context);
+	return result;
+}
