@@ -67,7 +67,7 @@ export class WorkflowEngine {
 				await this.rules.refreshIfChanged();
 				// One instance sweeps at a time, so each record's `overdue` event fires once.
 				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
-					await markOverdue(deps.ItemsService, await deps.getSchema(), deps.config.callOverdueMinutes);
+					await markOverdue(deps, await deps.getSchema(), deps.config.callOverdueMinutes);
 				}
 			},
 			hourly: async () => {
