@@ -2,6 +2,7 @@ import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import type { SchemaOverview } from '@directus/types';
 import { ensureAutomationUser } from '../server/automation/automation-user.js';
+import { directusEmitter } from '../server/automation/held-events.js';
 import { readConfig } from '../server/config.js';
 import { setEngine } from '../server/engine/engine-registry.js';
 import { isEngineCollection, WorkflowEngine } from '../server/engine/workflow-engine.js';
@@ -12,7 +13,8 @@ import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 
 type Keys = (string | number)[];
 
-export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env, emitter }) => {
+export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env }) => {
+	const emitter = directusEmitter((error) => logger.error(error, '[workflow-rules] Directus’ event emitter could not be loaded: writes made by rules will fire no hooks'));
 	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, emitter, logger, config: readConfig(env) });
 	setEngine(engine);
 

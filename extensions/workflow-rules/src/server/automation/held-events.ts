@@ -30,3 +30,21 @@ export async function transactionThenEmit<T>(knex: Knex, emitter: ActionEmitter,
 	for (const { event, meta, context } of held) emitter.emitAction(event, meta, context);
 	return result;
 }
+
+/**
+ * Directus' core emitter, the one `action()` hooks, Flows and other extensions listen on. The
+ * `emitter` in an extension's context is a separate emitter for events between extensions, so
+ * events emitted there never reach them; the core one is only reachable from the API package,
+ * imported at run time from the Directus installation the extension runs in (never bundled,
+ * which would make a second, unheard emitter).
+ */
+export function directusEmitter(onError: (error: unknown) => void): ActionEmitter {
+	const specifier = '@directus/api/emitter';
+	const core = import(/* @vite-ignore */ specifier).then((module: { default: ActionEmitter }) => module.default);
+	core.catch(onError);
+	return {
+		emitAction(event, meta, context) {
+			core.then((emitter) => emitter.emitAction(event, meta, context)).catch(() => undefined);
+		},
+	};
+}
