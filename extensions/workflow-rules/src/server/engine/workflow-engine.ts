@@ -78,14 +78,14 @@ export class WorkflowEngine {
 		});
 	}
 
-	private async eventRules(collection: string): Promise<Rule[]> {
+	private async eventRules(collection: string, database?: Knex): Promise<Rule[]> {
 		if (isEngineCollection(collection)) return [];
-		return (await this.rules.forCollection(collection)).filter((rule) => rule.trigger.type === 'event');
+		return (await this.rules.forCollection(collection, database)).filter((rule) => rule.trigger.type === 'event');
 	}
 
 	/** Filter hook of updates and deletes: remember the records as they are before the write. */
 	async captureBefore(collection: string, handle: unknown, keys: (string | number)[], database: Knex, schema: SchemaOverview): Promise<void> {
-		const rules = await this.eventRules(collection);
+		const rules = await this.eventRules(collection, database);
 		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !schema.collections[collection]) return;
 		rememberBefore(handle, await readRecords(this.deps.ItemsService, schema, collection, keys, beforeFields(rules), database));
 	}

@@ -19,7 +19,13 @@ export class RuleCache {
 
 	constructor(private readonly knex: Knex) {}
 
-	async forCollection(collection: string): Promise<Rule[]> {
+	/**
+	 * `knex`: the connection of the caller's transaction, when it runs in one. A load it needs
+	 * runs there: on SQLite's single connection, a load on the pool would wait for the very
+	 * transaction that waits for it.
+	 */
+	async forCollection(collection: string, knex: Knex = this.knex): Promise<Rule[]> {
+		if (knex !== this.knex && !this.byCollection) return (await this.load(this.generation, knex)).get(collection) ?? [];
 		return (await this.all()).get(collection) ?? [];
 	}
 
@@ -46,9 +52,9 @@ export class RuleCache {
 		return this.loading;
 	}
 
-	private async load(generation: number): Promise<Map<string, Rule[]>> {
-		const fingerprint = await this.readFingerprint();
-		const rows = await this.knex(RULES_TABLE).select('*').where('status', 'active');
+	private async load(generation: number, knex: Knex = this.knex): Promise<Map<string, Rule[]>> {
+		const fingerprint = await this.readFingerprint(knex);
+		const rows = await knex(RULES_TABLE).select('*').where('status', 'active');
 		const rules = rows.map(ruleFromRow).sort((a, b) => (a.sort ?? Number.MAX_SAFE_INTEGER) - (b.sort ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name));
 
 		const byCollection = new Map<string, Rule[]>();
@@ -61,8 +67,8 @@ export class RuleCache {
 		return byCollection;
 	}
 
-	private async readFingerprint(): Promise<string> {
-		const [row] = await this.knex(RULES_TABLE).count({ count: '*' }).max({ updated: 'date_updated' }).max({ created: 'date_created' });
+	private async readFingerprint(knex: Knex = this.knex): Promise<string> {
+		const [row] = await knex(RULES_TABLE).count({ count: '*' }).max({ updated: 'date_updated' }).max({ created: 'date_created' });
 		return JSON.stringify([row?.['count'], String(row?.['updated'] ?? ''), String(row?.['created'] ?? '')]);
 	}
 }
