@@ -7,7 +7,7 @@ export interface ActionEvent {
 	context: Record<string, unknown> | null;
 }
 
-/** The part of Directus' event emitter (the hook context's `emitter`) that fires action hooks. */
+/** The part of Directus' core event emitter (see `directusEmitter`) that fires action hooks. */
 export interface ActionEmitter {
 	emitAction(event: string | string[], meta: Record<string, unknown>, context?: Record<string, unknown> | null): void;
 }

@@ -16,7 +16,7 @@ export interface JobRunnerDeps {
 	knex: Knex;
 	getSchema: () => Promise<SchemaOverview>;
 	ItemsService: ItemsServiceClass;
-	/** Directus' emitter: the action events of the job's writes fire through it once they committed. */
+	/** Directus' core emitter: the action events of the job's writes fire through it once they committed. */
 	emitter: ActionEmitter;
 	owner: string;
 }
