@@ -20,7 +20,13 @@ export interface ScratchInstance {
 	admin: { email: string; password: string };
 	dbClient: 'sqlite3' | 'pg';
 	dbConnection: DbConnection;
-	directus: RunningDirectus;
+	/** The running Directus: after `restart`, the new process. */
+	readonly directus: RunningDirectus;
+	/**
+	 * Starts Directus again on the same database, port and settings, as a restart after a crash
+	 * would (no bootstrap, no seeds); stops the current process first if it still runs.
+	 */
+	restart: () => Promise<RunningDirectus>;
 	/** Stops Directus, keeps its output in `logFile` when given, and removes the database. */
 	stop: (logFile?: string) => Promise<void>;
 }
@@ -87,5 +93,23 @@ export async function startScratchInstance(options: { pgUrl?: string | undefined
 		throw error;
 	}
 
-	return { url: directus.url, token, admin, dbClient: database ? 'pg' : 'sqlite3', dbConnection, directus, stop };
+	const restart = async () => {
+		await directus?.stop();
+		directus = await startDirectus(env);
+		return directus;
+	};
+	const running = directus;
+
+	return {
+		url: running.url,
+		token,
+		admin,
+		dbClient: database ? 'pg' : 'sqlite3',
+		dbConnection,
+		get directus() {
+			return directus ?? running;
+		},
+		restart,
+		stop,
+	};
 }

@@ -1,6 +1,6 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
 import { applyTagChange, normaliseTags, sameTags } from '../core/actions/tags.js';
-import type { ItemsServiceClass } from './engine/record-reader.js';
+import type { ItemsServiceClass, ItemsServiceLike } from './engine/record-reader.js';
 
 export interface TagChange {
 	collection: string;
@@ -14,7 +14,6 @@ export interface TagResult {
 	changed: boolean;
 }
 
-
 /**
  * Adds and removes tags on one record's `tags` field through ItemsService, so permissions,
  * revisions and hooks apply as for any other write. Writes nothing when the tags do not change.
@@ -25,13 +24,17 @@ export async function tagRecord(
 	accountability: Accountability | null,
 	change: TagChange,
 ): Promise<TagResult> {
-	const items = new ItemsService(change.collection, { schema, accountability });
+	return tagItem(new ItemsService(change.collection, { schema, accountability }), change);
+}
+
+/** `tagRecord` on a service the caller set up (its accountability, its transaction); `mutation` goes to the write. */
+export async function tagItem(items: ItemsServiceLike, change: Omit<TagChange, 'collection'>, mutation: Record<string, unknown> = {}): Promise<TagResult> {
 	const record = await items.readOne(change.key, { fields: ['tags'] });
 	const current = normaliseTags(record['tags']);
 	const tags = applyTagChange(current, change.add, change.remove);
 
 	if (sameTags(tags, current)) return { tags, changed: false };
 
-	await items.updateOne(change.key, { tags });
+	await items.updateOne(change.key, { tags }, mutation);
 	return { tags, changed: true };
 }

@@ -1,6 +1,8 @@
 import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import type { Accountability, SchemaOverview } from '@directus/types';
+import { ensureAutomationUser } from '../server/automation/automation-user.js';
+import { directusEmitter } from '../server/automation/held-events.js';
 import { readConfig } from '../server/config.js';
 import { setEngine } from '../server/engine/engine-registry.js';
 import { isEngineCollection, WorkflowEngine, type Writer } from '../server/engine/workflow-engine.js';
@@ -20,7 +22,8 @@ interface HookContext {
 const writer = (context: HookContext): Writer | null => (context.accountability ? { user: context.accountability.user ?? null, role: context.accountability.role ?? null } : null);
 
 export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env }) => {
-	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, logger, config: readConfig(env) });
+	const emitter = directusEmitter((error) => logger.error(error, '[workflow-rules] Directus’ event emitter could not be loaded: writes made by rules will fire no hooks'));
+	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, emitter, logger, config: readConfig(env) });
 	setEngine(engine);
 
 	const guard = (where: string, work: () => Promise<void>) =>
@@ -68,6 +71,9 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 		recordWrite(`items.${kind}`, collection);
 		return guard(`evaluating rules on ${collection}`, () => engine.afterWrite(kind, collection, keys, handle, meta['payload'], (context.schema as SchemaOverview | undefined) ?? null, writer(context)));
 	}
+
+	// Before the server listens, so that the first rule saved or run finds the user rules write as.
+	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));
 
 	action('server.start', () => {
 		engine.worker.start();

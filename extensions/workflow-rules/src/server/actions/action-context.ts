@@ -1,7 +1,7 @@
-import type { Knex } from 'knex';
 import type { SchemaOverview } from '@directus/types';
 import type { Rule, RuleAction } from '../../core/rule/rule-types.js';
-import type { Item, ItemsServiceClass } from '../engine/record-reader.js';
+import type { HoldEvents } from '../automation/held-events.js';
+import type { Item, ItemsServiceLike } from '../engine/record-reader.js';
 import type { Job } from '../jobs/job-store.js';
 
 /** Everything an action needs to run one job. */
@@ -15,8 +15,16 @@ export interface ActionContext {
 	record: Item | null;
 	previous: Item | null;
 	schema: SchemaOverview;
-	knex: Knex;
-	ItemsService: ItemsServiceClass;
+	/**
+	 * ItemsService for the action's database writes: as the automation user, so Directus validates
+	 * them, applies its permissions and records activity and revisions; and inside the transaction
+	 * that marks the job succeeded, so a crash leaves either both or neither. Pass `hold` as the
+	 * options of every mutation: their action events fire once that transaction has committed.
+	 * Actions that reach outside the database cannot share the transaction: they send
+	 * `job.idempotencyKey` along so the other side can drop a repeat.
+	 */
+	items: (collection: string) => ItemsServiceLike;
+	hold: HoldEvents;
 	now: Date;
 }
 

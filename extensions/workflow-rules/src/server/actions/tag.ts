@@ -1,9 +1,9 @@
 import { PermanentActionError } from '../../core/actions/action-errors.js';
-import { tagRecord } from '../tag-record.js';
+import { tagItem } from '../tag-record.js';
 import type { ActionExecutor } from './action-context.js';
 
-export const tag: ActionExecutor = async ({ action, collection, item, record, schema, ItemsService }) => {
+export const tag: ActionExecutor = async ({ action, collection, item, record, items, hold }) => {
 	if (!record) throw new PermanentActionError('the record no longer exists');
 	const options = action.options as { add?: string[]; remove?: string[] };
-	return tagRecord(ItemsService, schema, null, { collection, key: item, add: options.add ?? [], remove: options.remove ?? [] });
+	return tagItem(items(collection), { key: item, add: options.add ?? [], remove: options.remove ?? [] }, { ...hold });
 };

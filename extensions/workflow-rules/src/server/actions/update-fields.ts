@@ -5,7 +5,7 @@ import { templateScope, type ActionExecutor } from './action-context.js';
 
 /** Sets fields of the triggering record; string values may be Liquid templates or $NOW(…). */
 export const updateFields: ActionExecutor = async (context) => {
-	const { action, collection, item, record, schema, ItemsService, now } = context;
+	const { action, collection, item, record, items, hold, now } = context;
 	if (!record) throw new PermanentActionError('the record no longer exists');
 
 	const scope = templateScope(context);
@@ -16,6 +16,6 @@ export const updateFields: ActionExecutor = async (context) => {
 		values[field] = resolved instanceof Date ? resolved.toISOString() : isTemplate(resolved) ? await renderTemplate(resolved, scope, `options.values.${field}`) : resolved;
 	}
 
-	await new ItemsService(collection, { schema, accountability: null }).updateOne(item, values);
+	await items(collection).updateOne(item, values, { ...hold });
 	return { values };
 };

@@ -11,6 +11,7 @@ export interface ItemsServiceLike {
 	createOne(data: Item, opts?: Record<string, unknown>): Promise<string | number>;
 	updateOne(key: string | number, data: Item, opts?: Record<string, unknown>): Promise<string | number>;
 	updateMany(keys: (string | number)[], data: Item, opts?: Record<string, unknown>): Promise<(string | number)[]>;
+	updateByQuery(query: Record<string, unknown>, data: Item, opts?: Record<string, unknown>): Promise<(string | number)[]>;
 	readByQuery(query: Record<string, unknown>, opts?: Record<string, unknown>): Promise<Item[]>;
 }
 

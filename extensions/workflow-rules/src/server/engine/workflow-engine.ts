@@ -22,6 +22,7 @@ import { markOverdue } from './overdue.js';
 import { readRecords, type ItemsServiceClass } from './record-reader.js';
 import { acquireSweepLease } from './sweep-lease.js';
 import { claimStaleIntents, createIntentId, recordIntent, type WriteIntent } from './write-intents.js';
+import type { ActionEmitter } from '../automation/held-events.js';
 
 export interface Logger {
 	info(obj: unknown, msg?: string): void;
@@ -34,6 +35,7 @@ export interface EngineDeps {
 	knex: Knex;
 	getSchema: () => Promise<SchemaOverview>;
 	ItemsService: ItemsServiceClass;
+	emitter: ActionEmitter;
 	logger: Logger;
 	config: EngineConfig;
 }
@@ -73,13 +75,13 @@ export class WorkflowEngine {
 			config: deps.config,
 			onError: (error, rule) => deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`),
 		};
-		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, owner: this.instance }, deps.config, {
+		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, emitter: deps.emitter, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
 				await this.recoverOwedWrites();
 				// One instance sweeps at a time, so each record's `overdue` event fires once.
 				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
-					await markOverdue(deps.ItemsService, await deps.getSchema(), deps.config.callOverdueMinutes);
+					await markOverdue(deps, await deps.getSchema(), deps.config.callOverdueMinutes);
 				}
 			},
 			hourly: async () => {

@@ -47,6 +47,8 @@ export interface Job {
 	maxAttempts: number;
 	depth: number;
 	context: JobContext;
+	/** Unique per rule, action and triggering write: what an action outside the database hands on to be deduplicated. */
+	idempotencyKey: string;
 }
 
 export function jobFromRow(row: Record<string, unknown>): Job {
@@ -66,6 +68,7 @@ export function jobFromRow(row: Record<string, unknown>): Job {
 		maxAttempts: Number(row['max_attempts'] ?? 1),
 		depth: Number(row['depth'] ?? 0),
 		context: fromJson(row['context'], { event: String(row['event']), previous: null, record: null }),
+		idempotencyKey: String(row['idempotency_key'] ?? row['id']),
 	};
 }
 
@@ -129,10 +132,15 @@ export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, l
 	return claimed;
 }
 
-export async function finishJob(knex: Knex, id: number, owner: string, status: Extract<JobStatus, 'succeeded' | 'failed' | 'skipped' | 'cancelled'>, details: { result?: unknown; error?: string | null }, now = new Date()): Promise<void> {
-	await knex(JOBS_TABLE)
-		.where({ id, locked_by: owner })
+/**
+ * Finishes a job this instance still holds; false when it no longer does (its lease ran out and
+ * another instance claimed it), so a caller finishing inside the action's transaction rolls back.
+ */
+export async function finishJob(knex: Knex, id: number, owner: string, status: Extract<JobStatus, 'succeeded' | 'failed' | 'skipped' | 'cancelled'>, details: { result?: unknown; error?: string | null }, now = new Date()): Promise<boolean> {
+	const updated = await knex(JOBS_TABLE)
+		.where({ id, locked_by: owner, status: 'running' })
 		.update({ status, result: toJson(details.result ?? null), last_error: details.error ?? null, finished_at: now, locked_until: null, date_updated: now });
+	return updated === 1;
 }
 
 export async function retryJobLater(knex: Knex, id: number, owner: string, dueAt: Date, error: string, now = new Date()): Promise<void> {

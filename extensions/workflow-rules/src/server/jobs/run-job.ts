@@ -1,9 +1,12 @@
 import type { Knex } from 'knex';
 import type { SchemaOverview } from '@directus/types';
-import { errorMessage, isRetryable } from '../../core/actions/action-errors.js';
-import { templateFields } from '../../core/actions/template-fields.js';
-import { evaluateFilter, filterFields } from '../../core/conditions/index.js';
+import { errorMessage, isRetryable, PermanentActionError } from '../../core/actions/action-errors.js';
+import { conditionsHold } from '../../core/engine/evaluate-rule.js';
+import { evaluationContext } from '../../core/engine/evaluation-context.js';
+import { fieldsUsedBy } from '../../core/engine/needed-fields.js';
 import { ACTION_EXECUTORS } from '../actions/registry.js';
+import { AUTOMATION_USER, automationAccountability } from '../automation/automation-user.js';
+import { transactionThenEmit, type ActionEmitter } from '../automation/held-events.js';
 import { withCascadeDepth } from '../engine/cascade-context.js';
 import { readRecords, type ItemsServiceClass } from '../engine/record-reader.js';
 import { RULES_TABLE } from '../rules/rule-cache.js';
@@ -14,10 +17,27 @@ export interface JobRunnerDeps {
 	knex: Knex;
 	getSchema: () => Promise<SchemaOverview>;
 	ItemsService: ItemsServiceClass;
+	/** Directus' core emitter: the action events of the job's writes fire through it once they committed. */
+	emitter: ActionEmitter;
 	owner: string;
 }
 
-export type JobOutcome = 'succeeded' | 'failed' | 'skipped' | 'retrying';
+/** `abandoned`: the lease ran out mid-run and another instance holds the job now; this run's writes were rolled back. */
+export type JobOutcome = 'succeeded' | 'failed' | 'skipped' | 'retrying' | 'abandoned';
+
+class LeaseLostError extends Error {}
+
+/**
+ * Directus refuses a write with a 4xx error, or an array of them for failed validations: the same
+ * write would be refused again, so the job fails at once, saying who was refused what.
+ */
+function refusal(error: unknown): PermanentActionError | null {
+	const errors = Array.isArray(error) ? error : [error];
+	const statuses = errors.map((e) => (e as { status?: unknown } | null)?.status);
+	if (errors.length === 0 || !statuses.every((status) => typeof status === 'number' && status >= 400 && status < 500)) return null;
+	const who = statuses.includes(403) ? `the automation user (${AUTOMATION_USER.email}) may not make this write` : 'Directus refused the values';
+	return new PermanentActionError(`${who}: ${errorMessage(error)}`);
+}
 
 /**
  * Runs one claimed job: the rule as it is now (a deleted or deactivated rule runs nothing), the
@@ -48,21 +68,30 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		}
 
 		const schema = await deps.getSchema();
-		const fields = [...filterFields(rule.conditions), ...templateFields(action.options)].filter((path) => path.includes('.'));
-		const records = schema.collections[job.collection] ? await readRecords(deps.ItemsService, schema, job.collection, [job.item], fields) : new Map();
+		const fields = fieldsUsedBy({ ...rule, actions: [action] }).filter((path) => path.includes('.'));
+		const records = Object.hasOwn(schema.collections, job.collection) ? await readRecords(deps.ItemsService, schema, job.collection, [job.item], fields) : new Map();
 		const record = records.get(job.item) ?? null;
 
-		if (action.timing.type !== 'instant' && record && !evaluateFilter(rule.conditions, record, { now }).result) {
+		if (action.timing.type !== 'instant' && record && !conditionsHold(rule, record, evaluationContext({ now }))) {
 			return skip('the rule’s conditions no longer hold for this record');
 		}
 
-		const result = await withCascadeDepth(job.depth, () =>
-			execute({ job, rule, action, collection: job.collection, item: job.item, record: record ?? job.context.record, previous: job.context.previous, schema, knex, ItemsService: deps.ItemsService, now }),
+		const accountability = await automationAccountability(knex, rule.id);
+		// The action's writes and the job's success commit together: after a crash the job is
+		// either done with its writes or still to do without them, never done twice.
+		await withCascadeDepth(job.depth, () =>
+			transactionThenEmit(knex, deps.emitter, async (trx, hold) => {
+				const items = (collection: string) => new deps.ItemsService(collection, { schema, accountability, knex: trx });
+				const context = { job, rule, action, collection: job.collection, item: job.item, record: record ?? job.context.record, previous: job.context.previous, schema, items, hold, now };
+				const result = await execute(context).catch((error: unknown) => {
+					throw refusal(error) ?? error;
+				});
+				if (!(await finishJob(trx, job.id, owner, 'succeeded', { result: result ?? null }))) throw new LeaseLostError();
+			}),
 		);
-
-		await finishJob(knex, job.id, owner, 'succeeded', { result: result ?? null });
 		return 'succeeded';
 	} catch (error) {
+		if (error instanceof LeaseLostError) return 'abandoned';
 		const message = errorMessage(error);
 		if (isRetryable(error) && job.attempts < job.maxAttempts) {
 			await retryJobLater(knex, job.id, owner, new Date(Date.now() + backoffMs(job.attempts)), message);

@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { jsonDepthIssue } from '../../core/rule/json-limits.js';
 import type { RuleDefinition } from '../../core/rule/rule-types.js';
 import { validateRule } from '../../core/rule/validate-rule.js';
+import { assertAutomationMayWrite } from '../automation/automation-permissions.js';
 import { InvalidRuleError } from '../errors.js';
 import { ruleFromRow } from './rule-row.js';
 import { RULES_TABLE } from './rule-cache.js';
@@ -27,14 +28,14 @@ export function assertValidRule(candidate: Record<string, unknown>, schema: Sche
 
 export async function assertValidRuleWrite(payload: Record<string, unknown>, keys: (string | number)[] | null, knex: Knex, schema: SchemaOverview): Promise<void> {
 	if (!keys) {
-		assertValidRule(payload, schema);
+		await assertAutomationMayWrite(assertValidRule(payload, schema), knex);
 		return;
 	}
 
 	const rows = await knex(RULES_TABLE).whereIn('id', keys);
 	for (const row of rows) {
 		const { id: _id, ...stored } = ruleFromRow(row);
-		assertValidRule({ ...stored, ...payload }, schema);
+		await assertAutomationMayWrite(assertValidRule({ ...stored, ...payload }, schema), knex);
 	}
 }
 
