@@ -1,7 +1,8 @@
 /**
- * Exactly once under a crash: Directus is killed with SIGKILL while a rule's jobs run, started
- * again on the same database, and every job's write must have applied once: not lost with the
- * jobs the dead process held, not repeated for the ones whose write had committed.
+ * Exactly once under a crash: Directus is killed with SIGKILL while a rule's jobs run, or right
+ * after a burst of writes, started again on the same database, and every job's write must have
+ * applied once: not lost with the jobs the dead process held or the evaluations it still owed,
+ * not repeated for the ones whose write had committed.
  */
 import { once } from 'node:events';
 import path from 'node:path';
@@ -38,7 +39,7 @@ beforeAll(async () => {
 		pgUrl: process.env['TEST_PG_URL'] || undefined,
 		seed: false,
 		// A short lease, so the jobs the killed process held are claimed again soon after the restart.
-		env: { WORKFLOW_POLL_INTERVAL_MS: '200', WORKFLOW_JOB_LEASE_MS: '2000', WORKFLOW_JOB_BATCH_SIZE: '5' },
+		env: { WORKFLOW_POLL_INTERVAL_MS: '200', WORKFLOW_JOB_LEASE_MS: '2000', WORKFLOW_JOB_BATCH_SIZE: '5', WORKFLOW_INTENT_LEASE_MS: '2000' },
 	});
 }, 180_000);
 
@@ -84,4 +85,46 @@ it('applies each job’s write exactly once though Directus is killed (SIGKILL) 
 	const leads = await call<{ score: number }[]>('GET', '/items/leads?limit=-1&fields=score&filter[city][_eq]=Crashville');
 	expect(leads).toHaveLength(LEADS);
 	expect(leads.filter((lead) => lead.score !== 1)).toEqual([]);
+}, 400_000);
+
+it('evaluates every committed write of a burst exactly once though Directus is killed (SIGKILL) right after it', async () => {
+	const LEADS_IN_BURST = 30;
+	const RENAMES = 10;
+	const rule = (
+		await call<{ id: string }>('POST', '/items/workflow_rules', {
+			name: 'Count renames',
+			status: 'active',
+			collection: 'leads',
+			execution: 'every_time',
+			// `fields`: the job's own write of the score is not a rename.
+			trigger: { type: 'event', events: ['updated'], fields: ['name'] },
+			conditions: { city: { _eq: 'Burstville' } },
+			actions: [{ type: 'update_fields', timing: { type: 'instant' }, options: { values: { score: '{{ record.score | plus: 1 }}' } } }],
+		})
+	).id;
+	const leads = await call<{ id: string }[]>('POST', '/items/leads', Array.from({ length: LEADS_IN_BURST }, (_, index) => ({ name: `Burst ${index}`, city: 'Burstville', score: 0 })));
+
+	// Every lead renamed RENAMES times, the leads in parallel: 300 writes answered, then the kill
+	// at once, while the evaluations of the last writes are still under way.
+	await Promise.all(leads.map(async ({ id }) => {
+		for (let rename = 1; rename <= RENAMES; rename++) await call('PATCH', `/items/leads/${id}`, { name: `Burst ${id.slice(0, 8)} #${rename}` });
+	}));
+	const exited = once(instance.directus.process, 'exit');
+	instance.directus.process.kill('SIGKILL');
+	await exited;
+	await instance.restart();
+
+	const total = LEADS_IN_BURST * RENAMES;
+	await eventually(
+		async () => ({ jobs: await jobsOf(rule), owed: await call<unknown[]>('GET', '/items/workflow_intents?limit=-1&fields=id') }),
+		({ jobs, owed }) => owed.length === 0 && jobs.length >= total && jobs.every((job) => job.status !== 'pending' && job.status !== 'running'),
+		120_000,
+		'every rename evaluated and its job settled after the restart',
+	);
+	const jobs = await jobsOf(rule);
+	expect(jobs).toHaveLength(total);
+	expect(jobs.filter((job) => job.status !== 'succeeded')).toEqual([]);
+
+	const scores = await call<{ score: number }[]>('GET', '/items/leads?limit=-1&fields=score&filter[city][_eq]=Burstville');
+	expect(scores.map((lead) => lead.score)).toEqual(Array(LEADS_IN_BURST).fill(RENAMES));
 }, 400_000);

@@ -4,7 +4,7 @@ import type { Accountability, SchemaOverview } from '@directus/types';
 import { ensureAutomationUser } from '../server/automation/automation-user.js';
 import { directusEmitter } from '../server/automation/held-events.js';
 import { readConfig } from '../server/config.js';
-import { setEngine } from '../server/engine/engine-registry.js';
+import { getEngine, setEngine } from '../server/engine/engine-registry.js';
 import { isEngineCollection, WorkflowEngine, type Writer } from '../server/engine/workflow-engine.js';
 import type { ItemsServiceClass } from '../server/engine/record-reader.js';
 import { RULES_TABLE } from '../server/rules/rule-cache.js';
@@ -24,7 +24,7 @@ const writer = (context: HookContext): Writer | null => (context.accountability 
 export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env }) => {
 	const emitter = directusEmitter((error) => logger.error(error, '[workflow-rules] Directus’ event emitter could not be loaded: writes made by rules will fire no hooks'));
 	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, emitter, logger, config: readConfig(env) });
-	setEngine(engine);
+	const replacesRunningEngine = setEngine(engine);
 
 	const guard = (where: string, work: () => Promise<void>) =>
 		work().catch((error) => logger.error(error, `[workflow-rules] ${where} failed; the write itself is unaffected`));
@@ -75,9 +75,14 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	// Before the server listens, so that the first rule saved or run finds the user rules write as.
 	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));
 
-	action('server.start', () => {
+	const startWorker = () => {
 		engine.worker.start();
 		logger.info(`[workflow-rules] worker started as ${engine.instance}`);
+	};
+	// A reload replaces a running engine: its worker stops and this one's starts at once.
+	if (replacesRunningEngine) startWorker();
+	action('server.start', () => {
+		if (getEngine() === engine) startWorker();
 	});
 	action('server.stop', () => engine.worker.stop());
 

@@ -24,6 +24,10 @@ export class JobWorker {
 
 	constructor(private readonly deps: JobRunnerDeps, private readonly config: EngineConfig, private readonly hooks: WorkerHooks) {}
 
+	get running(): boolean {
+		return this.timer !== null;
+	}
+
 	start(): void {
 		this.stopped = false;
 		this.timer ??= setInterval(() => void this.poll(), this.config.pollIntervalMs);
