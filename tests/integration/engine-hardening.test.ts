@@ -8,6 +8,7 @@ import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, data } from '../support/api.js';
 import { slot } from '../support/booking.js';
+import { roleUser } from '../support/roles.js';
 import { cleanUpRules, createRule, eventually, jobsOf, newRuns, runsOf, settledJobs } from '../support/rules.js';
 
 cleanUpRules();
@@ -114,25 +115,11 @@ describe('the execution gate commits with its firing', () => {
 });
 
 describe('dry run (POST /workflows/rules/test) with the caller’s permissions', () => {
-	const created: { users: string[]; roles: string[]; policies: string[] } = { users: [], roles: [], policies: [] };
+	// Reads rules and contacts, nothing else.
+	const analystRole = roleUser('Rule analyst', [{ collection: 'workflow_rules', action: 'read' }, { collection: 'contacts', action: 'read' }]);
 	let analyst: string;
-
-	beforeAll(async () => {
-		// Reads rules and contacts, nothing else.
-		const policy = await data<{ id: string }>('POST', '/policies', { name: 'Rule analyst', icon: 'rule', app_access: false, admin_access: false });
-		created.policies.push(policy.id);
-		for (const collection of ['workflow_rules', 'contacts']) await data('POST', '/permissions', { policy: policy.id, collection, action: 'read', fields: ['*'] });
-		const role = await data<{ id: string }>('POST', '/roles', { name: 'Rule analyst', icon: 'rule', policies: [{ policy: policy.id }] });
-		created.roles.push(role.id);
-		analyst = randomBytes(16).toString('hex');
-		const user = await data<{ id: string }>('POST', '/users', { email: `analyst-${analyst.slice(0, 8)}@example.com`, password: randomBytes(12).toString('hex'), role: role.id, token: analyst, status: 'active' });
-		created.users.push(user.id);
-	});
-
-	afterAll(async () => {
-		for (const id of created.users) await api('DELETE', `/users/${id}`);
-		for (const id of created.roles) await api('DELETE', `/roles/${id}`);
-		for (const id of created.policies) await api('DELETE', `/policies/${id}`);
+	beforeAll(() => {
+		analyst = analystRole.token;
 	});
 
 	const ruleOn = (collection: string, conditions: Record<string, unknown> | null = null) => ({ name: 'Probe', collection, trigger: { type: 'event', events: ['updated'] }, conditions, actions: [] });

@@ -8,21 +8,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension.js';
 import { startScratchInstance, type ScratchInstance } from '../../scripts/lib/scratch-instance.js';
+import { instanceApi } from '../support/instance-api.js';
 import { eventually } from '../support/rules.js';
 
 let instance: ScratchInstance;
 
-async function call<T = any>(method: string, route: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${instance.url}${route}`, {
-		method,
-		headers: { authorization: `Bearer ${instance.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${text}`);
-	return (text ? (JSON.parse(text) as { data?: T }).data ?? JSON.parse(text) : null) as T;
-}
-
+const call = instanceApi(() => instance);
 const engineInstance = async () => (await call<{ instance: string }>('GET', '/workflows/health')).instance;
 
 beforeAll(async () => {

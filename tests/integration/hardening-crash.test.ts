@@ -8,22 +8,14 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startScratchInstance, type ScratchInstance } from '../../scripts/lib/scratch-instance.js';
+import { instanceApi } from '../support/instance-api.js';
 import { eventually } from '../support/rules.js';
 
 const LEADS = 200;
 const KILLS = 3;
 let instance: ScratchInstance;
 
-async function call<T = any>(method: string, route: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${instance.url}${route}`, {
-		method,
-		headers: { authorization: `Bearer ${instance.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${text}`);
-	return (JSON.parse(text) as { data: T }).data;
-}
+const call = instanceApi(() => instance);
 
 interface JobRow {
 	status: string;

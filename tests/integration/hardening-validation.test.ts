@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, count, data, type ApiResponse } from '../support/api.js';
+import { roleUser } from '../support/roles.js';
 import { cleanUpRules, createRule, settledJobs } from '../support/rules.js';
 
 cleanUpRules();
@@ -134,24 +135,10 @@ describe('quick action "until a date"', () => {
 });
 
 describe('a role that only reads rules', () => {
-	const created: { users: string[]; roles: string[]; policies: string[] } = { users: [], roles: [], policies: [] };
+	const readerRole = roleUser('Rule reader', [{ collection: 'workflow_rules', action: 'read' }], { appAccess: true });
 	let reader: string;
-
-	beforeAll(async () => {
-		const policy = await data<{ id: string }>('POST', '/policies', { name: 'Rule reader', icon: 'visibility', app_access: true, admin_access: false });
-		created.policies.push(policy.id);
-		await data('POST', '/permissions', { policy: policy.id, collection: 'workflow_rules', action: 'read', fields: ['*'], permissions: {} });
-		const role = await data<{ id: string }>('POST', '/roles', { name: 'Rule reader', icon: 'visibility', policies: [{ policy: policy.id }] });
-		created.roles.push(role.id);
-		reader = randomBytes(16).toString('hex');
-		const user = await data<{ id: string }>('POST', '/users', { email: `reader-${reader.slice(0, 8)}@example.com`, password: randomBytes(12).toString('hex'), role: role.id, token: reader, status: 'active' });
-		created.users.push(user.id);
-	});
-
-	afterAll(async () => {
-		for (const id of created.users) await api('DELETE', `/users/${id}`);
-		for (const id of created.roles) await api('DELETE', `/roles/${id}`);
-		for (const id of created.policies) await api('DELETE', `/policies/${id}`);
+	beforeAll(() => {
+		reader = readerRole.token;
 	});
 
 	it('replays a job only once its policy lets it update jobs, and never sees the previous values', async () => {
@@ -170,7 +157,7 @@ describe('a role that only reads rules', () => {
 		expect((await data<{ status: string }[]>('GET', `/items/workflow_jobs?filter[id][_eq]=${failed!.id}&fields=status`))[0]!.status).toBe('failed');
 
 		// Directus decides: once the role's policy lets it update jobs, the same call replays the job.
-		await data('POST', '/permissions', { policy: created.policies[0], collection: 'workflow_jobs', action: 'update', fields: ['*'], permissions: {} });
+		await data('POST', '/permissions', { policy: readerRole.policy, collection: 'workflow_jobs', action: 'update', fields: ['*'], permissions: {} });
 		const replayed = await api('POST', `/workflows/jobs/${failed!.id}/retry`, undefined, reader);
 		expect(replayed.status, JSON.stringify(replayed.body)).toBe(200);
 		expect(replayed.body.data).toMatchObject({ id: failed!.id });
