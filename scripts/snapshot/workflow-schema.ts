@@ -70,11 +70,12 @@ export function workflowSchema(plan: Plan): void {
 		...timestamps(),
 	));
 
-	plan.collection('workflow_intents', { icon: 'hourglass_top', hidden: true, note: 'Writes whose rule evaluation is still owed: recovered by the worker when a process died before storing it' }, (c) => c.add(
+	plan.collection('workflow_intents', { icon: 'hourglass_top', hidden: true, note: 'Records of writes whose rule evaluation is still owed: recovered by the worker when a process died before storing it' }, (c) => c.add(
 		textKey(),
+		text('write_id', { readonly: true, index: true }),
 		text('collection', { readonly: true }),
+		text('item', { readonly: true, index: true }),
 		text('kind', { readonly: true }),
-		json('keys', { readonly: true }),
 		json('before', { readonly: true }),
 		json('written', { readonly: true }),
 		text('user', { readonly: true }),

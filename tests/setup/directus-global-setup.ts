@@ -21,7 +21,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	await buildExtension({ quiet: true });
-	const instance = await startScratchInstance({ pgUrl: process.env['TEST_PG_URL'] || undefined, env: { WORKFLOW_POLL_INTERVAL_MS: '200' } });
+	const instance = await startScratchInstance({ pgUrl: process.env['TEST_PG_URL'] || undefined, env: { WORKFLOW_POLL_INTERVAL_MS: '200', WORKFLOW_INTENT_LEASE_MS: '5000' } });
 
 	project.provide('directusUrl', instance.url);
 	project.provide('adminToken', instance.token);

@@ -19,7 +19,7 @@ interface HookContext {
 	accountability?: Accountability | null;
 }
 
-const writer = (context: HookContext): Writer | null => (context.accountability ? { user: context.accountability.user ?? null, role: context.accountability.role ?? null } : null);
+const writer = (context: HookContext): Writer | null => (context.accountability ? { user: context.accountability.user ?? null, role: context.accountability.role ?? null, admin: context.accountability.admin === true } : null);
 
 export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env }) => {
 	const emitter = directusEmitter((error) => logger.error(error, '[workflow-rules] Directus’ event emitter could not be loaded: writes made by rules will fire no hooks'));

@@ -7,8 +7,9 @@
 export type Item = Record<string, unknown>;
 
 export interface BeforeWrite {
-	/** The intent row of this write, when one was recorded (see write-intents.ts). */
-	intentId: string | null;
+	/** The write's id, and when its intents were recorded (see write-intents.ts). */
+	writeId: string;
+	at: Date;
 	records: Map<string, Item>;
 }
 

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import { evaluateRule } from '../../core/engine/evaluate-rule.js';
 import type { EvaluationContext } from '../../core/engine/evaluation-context.js';
-import { planAction } from '../../core/engine/plan-actions.js';
+import { planAction, type ActionPlan } from '../../core/engine/plan-actions.js';
 import { eventsHeardBy } from '../../core/engine/rule-events.js';
 import { logsEveryEvaluation, type Evaluated } from '../../core/engine/usage-tally.js';
 import { detectEvents, isBeforeUnknown, type RecordChange } from '../../core/events/index.js';
-import type { Rule } from '../../core/rule/rule-types.js';
+import type { Rule, RuleAction } from '../../core/rule/rule-types.js';
 import type { EngineConfig } from '../config.js';
 import type { RunRecord } from '../runs/run-log.js';
 import { passGate } from './execution-gate.js';
@@ -45,7 +45,7 @@ const BEFORE_UNKNOWN = 'the record could not be read before this update: events 
  * 3. cut the cascade at WORKFLOW_MAX_DEPTH;
  * 4. evaluate the conditions (core), then gate, run and jobs in one transaction (record-firing.ts);
  * 5. count every evaluation; log a run for all but non-matching ones (unless the rule logs all).
- * A rule that throws becomes an `error` run; the other rules still run.
+ * A rule whose evaluation throws becomes an `error` run; the other rules still run.
  */
 export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: WriteToEvaluate): Promise<WriteOutcome> {
 	const { collection, item, change, depth, context } = write;
@@ -71,37 +71,44 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 			continue;
 		}
 
+		// A rule that cannot be evaluated is an error run; a firing the database could not store
+		// propagates instead, so that the write's intent stays owed and is evaluated again.
+		let evaluated: { evaluation: ReturnType<typeof evaluateRule>; planned: { action: RuleAction; index: number; plan: ActionPlan }[] };
 		try {
-			const { matched, matchedBefore, trace } = evaluateRule(rule, change, context);
-			const gate = { rule, collection, item, matched, matchedBefore };
-			const unmatched = (reason: string | null): RunRecord => ({ ...base, trace, matched, outcome: matched ? 'skipped' : 'not_matched', message: [reason, note].filter(Boolean).join('; ') || null, durationMs: elapsed() });
-
-			if (!matched) {
-				// on_change remembers that the conditions went false; nothing fires.
-				if (rule.execution === 'on_change') await passGate(deps.knex, gate, context.now);
-				log(unmatched(null));
-				continue;
-			}
-
+			const evaluation = evaluateRule(rule, change, context);
 			const record = change.after ?? change.before;
-			const planned = rule.actions.map((action, index) => ({ action, index, plan: planAction(action, record, context.now) }));
-			const result = await recordFiring(deps.knex, deps.config, {
-				run: { ...base, trace, matched, message: note, durationMs: elapsed() },
-				gate,
-				planned,
-				writeId: write.writeId,
-				previous: change.before,
-				deletedRecord: change.kind === 'delete' ? change.before : null,
-			}, context.now);
-
-			if (result.fired) {
-				outcome.evaluations.push({ rule: rule.id, outcome: 'matched', at: context.now });
-				outcome.queuedInstant ||= result.queuedInstant;
-			} else if (!result.alreadyRecorded) log(unmatched(result.reason));
+			evaluated = { evaluation, planned: evaluation.matched ? rule.actions.map((action, index) => ({ action, index, plan: planAction(action, record, context.now) })) : [] };
 		} catch (error) {
 			deps.onError(error, rule);
 			log({ ...base, outcome: 'error', matched: false, durationMs: elapsed(), message: error instanceof Error ? error.message : String(error) });
+			continue;
 		}
+
+		const { matched, matchedBefore, trace } = evaluated.evaluation;
+		const gate = { rule, collection, item, matched, matchedBefore };
+		const unmatched = (reason: string | null): RunRecord => ({ ...base, trace, matched, outcome: matched ? 'skipped' : 'not_matched', message: [reason, note].filter(Boolean).join('; ') || null, durationMs: elapsed() });
+
+		if (!matched) {
+			// on_change remembers that the conditions went false; nothing fires.
+			if (rule.execution === 'on_change') await passGate(deps.knex, gate, context.now);
+			log(unmatched(null));
+			continue;
+		}
+
+		const result = await recordFiring(deps.knex, deps.config, {
+			run: { ...base, trace, matched, message: note, durationMs: elapsed() },
+			gate,
+			planned: evaluated.planned,
+			writeId: write.writeId,
+			previous: change.before,
+			deletedRecord: change.kind === 'delete' ? change.before : null,
+			writer: { user: context.userId, role: context.roleId },
+		}, context.now);
+
+		if (result.fired) {
+			outcome.evaluations.push({ rule: rule.id, outcome: 'matched', at: context.now });
+			outcome.queuedInstant ||= result.queuedInstant;
+		} else if (!result.alreadyRecorded) log(unmatched(result.reason));
 	}
 
 	return outcome;

@@ -15,6 +15,7 @@ export interface Firing {
 	writeId: string;
 	previous: Record<string, unknown> | null;
 	deletedRecord: Record<string, unknown> | null;
+	writer: { user: string | null; role: string | null };
 }
 
 export type FiringResult = { fired: true; queuedInstant: boolean } | { fired: false; reason: string; alreadyRecorded: boolean };
@@ -59,7 +60,7 @@ export async function recordFiring(knex: Knex, config: EngineConfig, firing: Fir
 					dueAt: plan.dueAt,
 					maxAttempts: config.maxAttempts,
 					depth: run.depth + 1,
-					context: { event: run.event, events: run.events, previous: firing.previous, record: firing.deletedRecord },
+					context: { event: run.event, events: run.events, previous: firing.previous, record: firing.deletedRecord, user: firing.writer.user, role: firing.writer.role },
 					idempotencyKey: `${run.rule.id}:${run.collection}:${run.item}:${writeId}:${index}`,
 				}, now);
 				if (!inserted) throw new AlreadyRecorded();

@@ -21,7 +21,7 @@ import { evaluateWrite, type EvaluateDeps } from './evaluate-write.js';
 import { markOverdue } from './overdue.js';
 import { readRecords, type ItemsServiceClass } from './record-reader.js';
 import { acquireSweepLease } from './sweep-lease.js';
-import { claimStaleIntents, createIntentId, recordIntent, type WriteIntent } from './write-intents.js';
+import { claimStaleIntents, createWriteId, recordIntents, type Settled, type WriteIntent } from './write-intents.js';
 import type { ActionEmitter } from '../automation/held-events.js';
 
 export interface Logger {
@@ -44,6 +44,7 @@ export interface EngineDeps {
 export interface Writer {
 	user?: string | null;
 	role?: string | null;
+	admin?: boolean;
 }
 
 type Key = string | number;
@@ -65,6 +66,8 @@ export class WorkflowEngine {
 	private readonly reader: BatchedReader;
 	private readonly runWriter: RunWriter;
 	private readonly evaluateDeps: EvaluateDeps;
+	/** Writes of this process whose evaluation is under way: recovery leaves them to it. */
+	private readonly inFlight = new Map<string, number>();
 
 	constructor(private readonly deps: EngineDeps) {
 		this.rules = new RuleCache(deps.knex);
@@ -101,7 +104,9 @@ export class WorkflowEngine {
 	/**
 	 * Filter hook of creates, inside the write's transaction: records that the new record's
 	 * evaluation is owed, so the intent commits or rolls back with the record. The key must be
-	 * known to name the intent: a uuid key missing from the payload is chosen here.
+	 * known to name the intent: a uuid key missing from the payload is chosen here, for writes by
+	 * the system or an admin only, whose payload no field permission can refuse; other creates are
+	 * evaluated as usual, without an intent.
 	 */
 	async captureCreate(collection: string, payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
 		if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !Object.hasOwn(schema.collections, collection)) return;
@@ -110,44 +115,54 @@ export class WorkflowEngine {
 		const record = payload as Item;
 		const primaryKey = primaryKeyOf(schema, collection);
 		if (record[primaryKey] === undefined || record[primaryKey] === null) {
-			if (schema.collections[collection]?.fields[primaryKey]?.type !== 'uuid') return;
+			if (schema.collections[collection]?.fields[primaryKey]?.type !== 'uuid' || (writer && !writer.admin)) return;
 			record[primaryKey] = randomUUID();
 		}
 		const key = String(record[primaryKey]);
-		await recordIntent(database, { id: createIntentId(collection, key), collection, kind: 'create', keys: [key], before: {}, written: Object.keys(record), user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs);
+		this.inFlight.set(createWriteId(collection, key), Date.now());
+		await recordIntents(database, { writeId: createWriteId(collection, key), collection, kind: 'create', records: [[key, null]], written: Object.keys(record), user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs);
 	}
 
-	/** Filter hook of updates and deletes: the records as they are before the write, and the write's intent. */
+	/** Filter hook of updates and deletes: the records as they are before the write, and the write's intents. */
 	async captureBefore(kind: 'update' | 'delete', collection: string, handle: unknown, keys: Key[], payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
 		const rules = await this.eventRules(collection, database);
 		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !Object.hasOwn(schema.collections, collection)) return;
 		const records = await readRecords(this.deps.ItemsService, schema, collection, keys, beforeFields(rules), database);
 		const written = kind === 'update' && typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? Object.keys(payload) : [];
-		const intentId = await recordIntent(database, { collection, kind, keys: keys.map(String), before: Object.fromEntries(records), written, user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs);
-		rememberBefore(handle, { intentId, records });
+		const at = new Date();
+		const writeId = await recordIntents(database, { collection, kind, records: keys.map((key) => [String(key), records.get(String(key)) ?? null]), written, user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs, at);
+		this.inFlight.set(writeId, at.getTime());
+		rememberBefore(handle, { writeId, at, records });
 	}
 
 	/** Action hook of creates, updates and deletes: evaluate the rules for every record written. */
 	async afterWrite(kind: RecordChange['kind'], collection: string, keys: Key[], handle: unknown, payload: unknown, writeSchema: SchemaOverview | null, writer: Writer | null): Promise<void> {
 		const captured = kind === 'create' ? null : takeBefore(handle);
-		const rules = await this.eventRules(collection);
-		if (rules.length === 0) return;
+		try {
+			const rules = await this.eventRules(collection);
+			if (rules.length === 0) return;
 
-		// The schema the write ran with; building a fresh overview per write would cost more than the evaluation.
-		const schema = writeSchema ?? (await this.deps.getSchema());
-		if (!Object.hasOwn(schema.collections, collection)) return;
+			// The schema the write ran with; building a fresh overview per write would cost more than the evaluation.
+			const schema = writeSchema ?? (await this.deps.getSchema());
+			if (!Object.hasOwn(schema.collections, collection)) return;
 
-		const context = evaluationContext({ userId: writer?.user ?? null, roleId: writer?.role ?? null });
-		const after = kind === 'delete' ? new Map<string, Item>() : await this.reader.read(schema, collection, keys.map(String), afterFields(rules));
-		const written = kind === 'delete' || typeof payload !== 'object' || payload === null || Array.isArray(payload) ? [] : Object.keys(payload);
-		const writeIds = keys.map((key) => (kind === 'create' ? createIntentId(collection, String(key)) : (captured?.intentId ?? randomUUID())));
-
-		const changes = keys.map(String).map((key, index) => ({ key, writeId: writeIds[index]!, change: { kind, before: captured?.records.get(key) ?? null, after: after.get(key) ?? null, written } as RecordChange }));
-		await this.evaluate(collection, rules, changes.filter(({ change }) => kind === 'delete' || change.after), cascadeDepth(), context, [...new Set(writeIds)]);
+			const context = evaluationContext({ userId: writer?.user ?? null, roleId: writer?.role ?? null });
+			const after = kind === 'delete' ? new Map<string, Item>() : await this.reader.read(schema, collection, keys.map(String), afterFields(rules));
+			const written = kind === 'delete' || typeof payload !== 'object' || payload === null || Array.isArray(payload) ? [] : Object.keys(payload);
+			const writeIdOf = (key: string) => (kind === 'create' ? createWriteId(collection, key) : (captured?.writeId ?? randomUUID()));
+			const changes = keys.map(String).map((key) => ({ key, writeId: writeIdOf(key), change: { kind, before: captured?.records.get(key) ?? null, after: after.get(key) ?? null, written } as RecordChange }));
+			const settle: Settled[] = kind === 'create'
+				? changes.map(({ writeId }) => ({ writeId, collection, items: [], at: context.now }))
+				: captured ? [{ writeId: captured.writeId, collection, items: keys.map(String), at: captured.at }] : [];
+			await this.evaluate(collection, rules, changes.filter(({ change }) => kind === 'delete' || change.after), cascadeDepth(), context, settle);
+		} finally {
+			if (captured) this.inFlight.delete(captured.writeId);
+			if (kind === 'create') for (const key of keys) this.inFlight.delete(createWriteId(collection, String(key)));
+		}
 	}
 
 	/** Evaluates writes' changes, then stores their runs and settles their intents together. */
-	private async evaluate(collection: string, rules: Rule[], changes: { key: string; writeId: string; change: RecordChange }[], depth: number, context: EvaluationContext, settle: string[]): Promise<void> {
+	private async evaluate(collection: string, rules: Rule[], changes: { key: string; writeId: string; change: RecordChange }[], depth: number, context: EvaluationContext, settle: Settled[]): Promise<void> {
 		const stored: EvaluatedWrites = { runs: [], evaluations: [], now: context.now, settle };
 		let queued = false;
 		for (const { key, writeId, change } of changes) {
@@ -163,7 +178,10 @@ export class WorkflowEngine {
 	/** Writes whose process died before evaluating them: evaluated from the record as it now is. */
 	async recoverOwedWrites(): Promise<number> {
 		const { knex, config } = this.deps;
-		const intents = await claimStaleIntents(knex, this.instance, config.intentLeaseMs, 50);
+		// Writes refused after the filter hooks never reach afterWrite: forget them after a while.
+		for (const [writeId, at] of this.inFlight) if (Date.now() - at > 10 * config.intentLeaseMs) this.inFlight.delete(writeId);
+
+		const intents = (await claimStaleIntents(knex, this.instance, config.intentLeaseMs, 50)).filter((intent) => !this.inFlight.has(intent.writeId));
 		for (const intent of intents) {
 			try {
 				await this.recover(intent);
@@ -171,7 +189,7 @@ export class WorkflowEngine {
 				this.deps.logger.error(error, `[workflow-rules] recovering the evaluation of a ${intent.kind} on ${intent.collection} failed; it will be tried again`);
 			}
 		}
-		if (intents.length > 0) this.deps.logger.info(`[workflow-rules] recovered ${intents.length} write(s) whose evaluation a stopped process left owed`);
+		if (intents.length > 0) this.deps.logger.info(`[workflow-rules] recovered ${intents.length} record write(s) whose evaluation a stopped process left owed`);
 		return intents.length;
 	}
 
@@ -180,12 +198,11 @@ export class WorkflowEngine {
 		const schema = await this.deps.getSchema();
 		const changes: { key: string; writeId: string; change: RecordChange }[] = [];
 		if (rules.length > 0 && Object.hasOwn(schema.collections, intent.collection)) {
-			const now = await readRecords(this.deps.ItemsService, schema, intent.collection, intent.keys, afterFields(rules));
-			for (const key of intent.keys) {
-				const change = recoveredChange({ kind: intent.kind, before: intent.before[key] ?? null, written: intent.written }, now.get(key) ?? null);
-				if (change) changes.push({ key, writeId: intent.id, change });
-			}
+			const now = await readRecords(this.deps.ItemsService, schema, intent.collection, [intent.item], afterFields(rules));
+			const change = recoveredChange({ kind: intent.kind, before: intent.before, written: intent.written }, now.get(intent.item) ?? null);
+			if (change) changes.push({ key: intent.item, writeId: intent.writeId, change });
 		}
-		await this.evaluate(intent.collection, rules, changes, intent.depth, evaluationContext({ userId: intent.user, roleId: intent.role }), [intent.id]);
+		const settle: Settled = { intentId: intent.id, collection: intent.collection, items: intent.kind === 'create' ? [] : [intent.item], at: intent.createdAt };
+		await this.evaluate(intent.collection, rules, changes, intent.depth, evaluationContext({ userId: intent.user, roleId: intent.role }), [settle]);
 	}
 }

@@ -1,59 +1,105 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { WriteKind } from '../../core/events/index.js';
-import { fromJson, toJson } from '../db/rows.js';
+import { fromJson, toDate, toJson } from '../db/rows.js';
 import type { Item } from './before-state.js';
 
 export const INTENTS_TABLE = 'workflow_intents';
 
 /**
- * An evaluation still owed for a write. Written before the write (in its own transaction for
- * creates, just before it for updates and deletes) and settled once the write's runs and jobs are
- * stored, so that a process killed in between leaves a row that another poll finds: the write is
- * then evaluated from the record as it now is, or dropped when it never committed.
+ * An evaluation still owed for one record of a write. Written before the write (inside the
+ * write's own transaction for creates, just before it for updates and deletes) and settled with
+ * the write's runs, so that a process killed in between leaves a row that a later poll of any
+ * instance finds: the record is then evaluated as it now is, or dropped when the write never
+ * committed.
  */
 export interface WriteIntent {
 	id: string;
+	/** The write this record belongs to: names its jobs (see record-firing.ts). */
+	writeId: string;
+	collection: string;
+	item: string;
+	kind: WriteKind;
+	/** The record before an update or delete. */
+	before: Item | null;
+	written: string[];
+	user: string | null;
+	role: string | null;
+	depth: number;
+	createdAt: Date;
+}
+
+export interface NewWrite {
+	writeId?: string;
 	collection: string;
 	kind: WriteKind;
-	keys: string[];
-	/** The records before an update or delete, by key. */
-	before: Record<string, Item>;
+	/** The records written, by key, with their before state (null for creates). */
+	records: [string, Item | null][];
 	written: string[];
 	user: string | null;
 	role: string | null;
 	depth: number;
 }
 
-export type NewIntent = Omit<WriteIntent, 'id'> & { id?: string };
-
-/** The intent of a create is named after its record, so that the action hook finds it without memory. */
-export function createIntentId(collection: string, key: string): string {
+/** The write id of a create is named after its record, so that the action hook finds it without memory. */
+export function createWriteId(collection: string, key: string): string {
 	return `create:${collection}:${key}`;
 }
 
-export async function recordIntent(knex: Knex, intent: NewIntent, owner: string, leaseMs: number, now = new Date()): Promise<string> {
-	const id = intent.id ?? randomUUID();
-	await knex(INTENTS_TABLE).insert({
-		id,
-		collection: intent.collection,
-		kind: intent.kind,
-		keys: toJson(intent.keys),
-		before: toJson(intent.before),
-		written: toJson(intent.written),
-		user: intent.user,
-		role: intent.role,
-		depth: intent.depth,
-		locked_by: owner,
-		locked_until: new Date(now.getTime() + leaseMs),
-		date_created: now,
-	});
-	return id;
+/**
+ * Records a write's intents, one per record; returns the write id. `ON CONFLICT DO NOTHING`: on
+ * PostgreSQL a failed insert would abort the write's own transaction (creates).
+ */
+export async function recordIntents(knex: Knex, write: NewWrite, owner: string, leaseMs: number, now = new Date()): Promise<string> {
+	const writeId = write.writeId ?? randomUUID();
+	if (write.records.length === 0) return writeId;
+	await knex(INTENTS_TABLE)
+		.insert(write.records.map(([item, before]) => ({
+			id: `${writeId}|${item}`,
+			write_id: writeId,
+			collection: write.collection,
+			item,
+			kind: write.kind,
+			before: toJson(before),
+			written: toJson(write.written),
+			user: write.user,
+			role: write.role,
+			depth: write.depth,
+			locked_by: owner,
+			locked_until: new Date(now.getTime() + leaseMs),
+			date_created: now,
+		})))
+		.onConflict('id')
+		.ignore();
+	return writeId;
 }
 
-/** Removes intents whose evaluation is stored; `trx` is the transaction that stored it. */
-export async function settleIntents(knex: Knex, ids: string[]): Promise<void> {
-	if (ids.length > 0) await knex(INTENTS_TABLE).whereIn('id', ids).delete();
+export interface Settled {
+	/** A whole write (its evaluation ran in the process that made it), or one recovered intent. */
+	writeId?: string;
+	intentId?: string;
+	collection: string;
+	/** The records of an update or delete: their older intents go too (see settleIntents). */
+	items: string[];
+	/** When the write's intents were recorded. */
+	at: Date;
+}
+
+/**
+ * Removes the intents of writes whose evaluation is stored, and older update and delete intents
+ * of the same records: those belong to writes Directus refused after the filter hooks ran
+ * (validation, permissions, a booking check), which, left behind, would later pass for this
+ * write's change once the record carries it.
+ */
+export async function settleIntents(knex: Knex, settled: readonly Settled[]): Promise<void> {
+	if (settled.length === 0) return;
+	const writes = settled.flatMap((write) => (write.writeId ? [write.writeId] : []));
+	const intents = settled.flatMap((write) => (write.intentId ? [write.intentId] : []));
+	if (writes.length > 0) await knex(INTENTS_TABLE).whereIn('write_id', writes).delete();
+	if (intents.length > 0) await knex(INTENTS_TABLE).whereIn('id', intents).delete();
+	for (const { collection, items, at } of settled) {
+		if (items.length > 0) await knex(INTENTS_TABLE).where('collection', collection).whereIn('item', items).whereNot('kind', 'create').andWhere('date_created', '<', at).delete();
+	}
 }
 
 /**
@@ -73,13 +119,15 @@ export async function claimStaleIntents(knex: Knex, owner: string, leaseMs: numb
 function intentFromRow(row: Record<string, unknown>): WriteIntent {
 	return {
 		id: String(row['id']),
+		writeId: String(row['write_id']),
 		collection: String(row['collection']),
+		item: String(row['item']),
 		kind: row['kind'] as WriteKind,
-		keys: fromJson<unknown[]>(row['keys'], []).map(String),
-		before: fromJson<Record<string, Item>>(row['before'], {}),
+		before: fromJson<Item | null>(row['before'], null),
 		written: fromJson<unknown[]>(row['written'], []).map(String),
 		user: (row['user'] as string | null) ?? null,
 		role: (row['role'] as string | null) ?? null,
 		depth: Number(row['depth'] ?? 0),
+		createdAt: toDate(row['date_created']) ?? new Date(0),
 	};
 }

@@ -13,6 +13,9 @@ export interface JobContext {
 	previous: Record<string, unknown> | null;
 	/** The record as the rule saw it, for deleted records that can no longer be read. */
 	record: Record<string, unknown> | null;
+	/** Who made the write: `$CURRENT_USER` / `$CURRENT_ROLE` when a scheduled action re-checks the conditions. */
+	user?: string | null;
+	role?: string | null;
 }
 
 export interface NewJob {

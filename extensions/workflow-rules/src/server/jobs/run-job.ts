@@ -72,7 +72,7 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		const records = Object.hasOwn(schema.collections, job.collection) ? await readRecords(deps.ItemsService, schema, job.collection, [job.item], fields) : new Map();
 		const record = records.get(job.item) ?? null;
 
-		if (action.timing.type !== 'instant' && record && !conditionsHold(rule, record, evaluationContext({ now }))) {
+		if (action.timing.type !== 'instant' && record && !conditionsHold(rule, record, evaluationContext({ now, userId: job.context.user ?? null, roleId: job.context.role ?? null }))) {
 			return skip('the rule’s conditions no longer hold for this record');
 		}
 

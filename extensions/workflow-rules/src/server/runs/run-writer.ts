@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { tallyEvaluations, type Evaluated } from '../../core/engine/usage-tally.js';
-import { settleIntents } from '../engine/write-intents.js';
+import { settleIntents, type Settled } from '../engine/write-intents.js';
 import { insertRuns, type RunRecord } from './run-log.js';
 import { addUsage } from './usage-counters.js';
 
@@ -14,7 +14,7 @@ export interface EvaluatedWrites {
 	evaluations: Evaluated[];
 	now: Date;
 	/** Intents whose evaluation this completes. */
-	settle: string[];
+	settle: Settled[];
 }
 
 interface Entry extends EvaluatedWrites {
