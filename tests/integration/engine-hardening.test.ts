@@ -227,3 +227,26 @@ describe('a non-matching evaluation costs a counter, not a row', () => {
 		expect(await runsOf(rule, after)).toEqual([]);
 	});
 });
+
+describe('a rule saved by someone other than an admin', () => {
+	// Manages rules and leads, may read deals but not change them.
+	const author = roleUser('Rule author', [
+		{ collection: 'workflow_rules', action: 'create' },
+		{ collection: 'workflow_rules', action: 'read' },
+		{ collection: 'workflow_rules', action: 'delete' },
+		{ collection: 'leads', action: 'read' },
+		{ collection: 'leads', action: 'update' },
+		{ collection: 'deals', action: 'read' },
+	]);
+	const rule = (collection: string, values: Record<string, unknown>) => ({ name: 'Author probe', status: 'active', collection, execution: 'every_time', trigger: { type: 'event', events: ['updated'] }, conditions: null, actions: [{ type: 'update_fields', timing: { type: 'instant' }, options: { values } }] });
+
+	it('may not make the automation user write what its author may not', async () => {
+		const refused = await api('POST', '/items/workflow_rules', rule('deals', { stage: 'closed_won' }), author.token);
+		expect(refused.status).toBe(400);
+		expect(refused.body.errors.map((error: { message: string }) => error.message)).toContain('actions[0].options.values.stage: you, the rule’s author, may not update deals.stage');
+
+		const allowed = await api('POST', '/items/workflow_rules', rule('leads', { status: 'contacted' }), author.token);
+		expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
+		await api('DELETE', `/items/workflow_rules/${allowed.body.data.id}`);
+	});
+});

@@ -162,6 +162,8 @@ describe('a role that only reads rules', () => {
 		expect(replayed.status, JSON.stringify(replayed.body)).toBe(200);
 		expect(replayed.body.data).toMatchObject({ id: failed!.id });
 		expect(replayed.body.data).not.toHaveProperty('context');
+		// The permission probe is no edit of the job: no revision keeps a copy of it (context included).
+		expect(await data('GET', `/revisions?filter[collection][_eq]=workflow_jobs&filter[item][_eq]=${failed!.id}`)).toEqual([]);
 		await settledJobs(rule, account, 1);
 		await api('DELETE', `/items/accounts/${account}`);
 	});

@@ -33,12 +33,12 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	init('routes.before', ({ app }) => app.use(`/items/${RULES_TABLE}`, refuseDeepRulePayloads));
 	filter(`${RULES_TABLE}.items.create`, async (payload, _meta, context) => {
 		applyTraceSwitch(payload as Record<string, unknown>);
-		await assertValidRuleWrite(payload as Record<string, unknown>, null, context.database as Knex, context.schema as SchemaOverview);
+		await assertValidRuleWrite(payload as Record<string, unknown>, null, context.database as Knex, context.schema as SchemaOverview, (context as HookContext).accountability ?? null);
 		return payload;
 	});
 	filter(`${RULES_TABLE}.items.update`, async (payload, meta, context) => {
 		applyTraceSwitch(payload as Record<string, unknown>);
-		await assertValidRuleWrite(payload as Record<string, unknown>, meta['keys'] as Keys, context.database as Knex, context.schema as SchemaOverview);
+		await assertValidRuleWrite(payload as Record<string, unknown>, meta['keys'] as Keys, context.database as Knex, context.schema as SchemaOverview, (context as HookContext).accountability ?? null);
 		return payload;
 	});
 	for (const event of ['create', 'update', 'delete']) action(`${RULES_TABLE}.items.${event}`, () => engine.rules.invalidate());

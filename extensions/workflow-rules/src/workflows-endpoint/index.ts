@@ -71,7 +71,7 @@ export default defineEndpoint({
 			await knex.transaction(async (trx) => {
 				// A replay changes the job, so Directus decides with the caller's own update of it (its
 				// status, unchanged): refused, with a 403, unless their policies let them update jobs.
-				if (!accountability.admin) await new ItemsService(JOBS_TABLE, { schema, accountability, knex: trx }).updateOne(id, { status: job.status }, { emitEvents: false });
+				if (!accountability.admin) await new ItemsService(JOBS_TABLE, { schema, accountability, knex: trx }).updateOne(id, { status: job.status }, { emitEvents: false, skipTracking: true });
 				if (!(await replayJob(trx, id))) throw new BadRequestError({ field: 'id', problem: `job ${id} is ${job.status}; only failed, skipped or cancelled jobs can be replayed` });
 			});
 			getEngine()?.worker.nudge();

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { RuleDefinition } from '../../core/rule/rule-types.js';
 import { writtenFields } from '../actions/written-fields.js';
 import { InvalidRuleError } from '../errors.js';
-import { AUTOMATION_USER, automationAccess } from './automation-user.js';
+import type { Accountability } from '@directus/types';
+import { AUTOMATION_USER, automationAccess, userAccess, type UserAccess } from './automation-user.js';
 
 /**
  * The fields of `collection` the automation user may update, from its policies' permissions:
@@ -10,7 +11,11 @@ import { AUTOMATION_USER, automationAccess } from './automation-user.js';
  * Directus when the action runs.
  */
 export async function automationUpdatableFields(knex: Knex, collection: string): Promise<Set<string>> {
-	const access = await automationAccess(knex);
+	return updatableFields(knex, await automationAccess(knex), collection);
+}
+
+/** The fields of `collection` a user may update, from the permissions of their policies. */
+async function updatableFields(knex: Knex, access: UserAccess | null, collection: string): Promise<Set<string>> {
 	if (!access || access.user.status !== 'active') return new Set();
 	if (access.policies.some((policy) => policy.admin)) return new Set(['*']);
 
@@ -32,18 +37,23 @@ function fieldList(value: unknown): string[] {
 }
 
 /**
- * Refuses an active rule whose actions write fields the automation user may not update: it
- * would fail on every run. Inactive rules pass, so a rule can still be switched off after an
- * admin narrowed the automation role.
+ * Refuses an active rule whose actions write fields the automation user may not update (it would
+ * fail on every run), or, saved by someone other than an admin, fields its author may not update
+ * (a rule must not write for its author what the author could not). Inactive rules pass, so a
+ * rule can still be switched off after an admin narrowed the automation role.
  */
-export async function assertAutomationMayWrite(rule: RuleDefinition, knex: Knex): Promise<void> {
+export async function assertRuleWritesAllowed(rule: RuleDefinition, knex: Knex, author: Accountability | null): Promise<void> {
 	if (rule.status !== 'active') return;
 	const written = rule.actions.flatMap((action, index) => writtenFields(action, index));
 	if (written.length === 0) return;
 
-	const allowed = await automationUpdatableFields(knex, rule.collection);
-	const refused = written.filter(({ field }) => !allowed.has('*') && !allowed.has(field));
-	if (refused.length > 0) {
-		throw refused.map(({ field, path }) => new InvalidRuleError({ path, problem: `the automation user (${AUTOMATION_USER.email}) may not update ${rule.collection}.${field}` }));
+	const writers: [string, Promise<Set<string>>][] = [[`the automation user (${AUTOMATION_USER.email})`, automationUpdatableFields(knex, rule.collection)]];
+	if (author?.user && !author.admin) writers.push(['you, the rule’s author,', userAccess(knex, author.user).then((access) => updatableFields(knex, access, rule.collection))]);
+
+	const problems: InstanceType<typeof InvalidRuleError>[] = [];
+	for (const [who, fields] of writers) {
+		const allowed = await fields;
+		for (const { field, path } of written) if (!allowed.has('*') && !allowed.has(field)) problems.push(new InvalidRuleError({ path, problem: `${who} may not update ${rule.collection}.${field}` }));
 	}
+	if (problems.length > 0) throw problems;
 }

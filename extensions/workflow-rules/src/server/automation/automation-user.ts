@@ -91,8 +91,19 @@ async function createIfAbsent(knex: Knex, table: string, id: string, create: () 
 }
 
 /** The automation user's roles (root first, as Directus orders them) and the policies that apply to it. */
-export async function automationAccess(knex: Knex): Promise<{ user: { id: string; role: string | null; status: string }; roles: string[]; policies: { id: string; admin: boolean; app: boolean }[] } | null> {
-	const user = await knex('directus_users').where('id', AUTOMATION_USER.userId).first('id', 'role', 'status');
+export interface UserAccess {
+	user: { id: string; role: string | null; status: string };
+	roles: string[];
+	policies: { id: string; admin: boolean; app: boolean }[];
+}
+
+export function automationAccess(knex: Knex): Promise<UserAccess | null> {
+	return userAccess(knex, AUTOMATION_USER.userId);
+}
+
+/** A user's roles (its role and that role's parents) and the policies they and the user are given. */
+export async function userAccess(knex: Knex, userId: string): Promise<UserAccess | null> {
+	const user = await knex('directus_users').where('id', userId).first('id', 'role', 'status');
 	if (!user) return null;
 
 	const roles: string[] = [];

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
-import type { SchemaOverview } from '@directus/types';
+import type { Accountability, SchemaOverview } from '@directus/types';
 import type { NextFunction, Request, Response } from 'express';
 import { jsonDepthIssue } from '../../core/rule/json-limits.js';
 import type { RuleDefinition } from '../../core/rule/rule-types.js';
 import { validateRule } from '../../core/rule/validate-rule.js';
-import { assertAutomationMayWrite } from '../automation/automation-permissions.js';
+import { assertRuleWritesAllowed } from '../automation/automation-permissions.js';
 import { InvalidRuleError } from '../errors.js';
 import { ruleFromRow } from './rule-row.js';
 import { RULES_TABLE } from './rule-cache.js';
@@ -26,16 +26,16 @@ export function assertValidRule(candidate: Record<string, unknown>, schema: Sche
 	return rule;
 }
 
-export async function assertValidRuleWrite(payload: Record<string, unknown>, keys: (string | number)[] | null, knex: Knex, schema: SchemaOverview): Promise<void> {
+export async function assertValidRuleWrite(payload: Record<string, unknown>, keys: (string | number)[] | null, knex: Knex, schema: SchemaOverview, author: Accountability | null = null): Promise<void> {
 	if (!keys) {
-		await assertAutomationMayWrite(assertValidRule(payload, schema), knex);
+		await assertRuleWritesAllowed(assertValidRule(payload, schema), knex, author);
 		return;
 	}
 
 	const rows = await knex(RULES_TABLE).whereIn('id', keys);
 	for (const row of rows) {
 		const { id: _id, ...stored } = ruleFromRow(row);
-		await assertAutomationMayWrite(assertValidRule({ ...stored, ...payload }, schema), knex);
+		await assertRuleWritesAllowed(assertValidRule({ ...stored, ...payload }, schema), knex, author);
 	}
 }
 
