@@ -1,7 +1,7 @@
 /**
- * What one evaluation of a rule sees besides the record: the clock, who made the write and the
- * CRM settings. Built once per write and used alike by the engine, the dry run and the re-check
- * of a scheduled job, so that the three cannot disagree.
+ * What one evaluation of a rule sees besides the record: the clock and who made the write. Built
+ * once per write and used alike by the engine, the dry run and the re-check of a scheduled job,
+ * so that the three cannot disagree.
  */
 export interface EvaluationContext {
 	now: Date;
@@ -9,10 +9,8 @@ export interface EvaluationContext {
 	userId: string | null;
 	/** That user's role; null when none. */
 	roleId: string | null;
-	/** The CRM time zone (IANA), for what is computed in local time. */
-	timezone: string;
 }
 
 export function evaluationContext(input: Partial<EvaluationContext> = {}): EvaluationContext {
-	return { now: input.now ?? new Date(), userId: input.userId ?? null, roleId: input.roleId ?? null, timezone: input.timezone ?? 'UTC' };
+	return { now: input.now ?? new Date(), userId: input.userId ?? null, roleId: input.roleId ?? null };
 }

@@ -93,10 +93,11 @@ export async function dryRun(body: DryRunRequest, deps: DryRunDeps, now = new Da
 	};
 }
 
-async function resolveRule(body: DryRunRequest, deps: { knex: Knex; schema: SchemaOverview }): Promise<Rule | (RuleDefinition & { id?: string })> {
+/** A posted rule, or a saved one read with the caller's permissions (as `GET /items/workflow_rules/:id` would). */
+async function resolveRule(body: DryRunRequest, deps: DryRunDeps): Promise<Rule | (RuleDefinition & { id?: string })> {
 	if (body.rule && typeof body.rule === 'object') return assertValidRule(body.rule as Record<string, unknown>, deps.schema);
 	if (typeof body.rule_id === 'string' && body.rule_id) {
-		const row = await deps.knex(RULES_TABLE).where('id', body.rule_id).first();
+		const row = await new deps.ItemsService(RULES_TABLE, { schema: deps.schema, accountability: deps.accountability, knex: deps.knex }).readOne(body.rule_id, { fields: ['*'] });
 		if (!row) throw new NotFoundError({ what: `rule "${body.rule_id}"` });
 		return ruleFromRow(row);
 	}
