@@ -97,6 +97,8 @@ export async function dryRun(body: DryRunRequest, deps: DryRunDeps, now = new Da
 async function resolveRule(body: DryRunRequest, deps: DryRunDeps): Promise<Rule | (RuleDefinition & { id?: string })> {
 	if (body.rule && typeof body.rule === 'object') return assertValidRule(body.rule as Record<string, unknown>, deps.schema);
 	if (typeof body.rule_id === 'string' && body.rule_id) {
+		// Whether a rule exists is no secret to an admin: a 404 then, rather than Directus' 403.
+		if (deps.accountability.admin && !(await deps.knex(RULES_TABLE).where('id', body.rule_id).first('id'))) throw new NotFoundError({ what: `rule "${body.rule_id}"` });
 		const row = await new deps.ItemsService(RULES_TABLE, { schema: deps.schema, accountability: deps.accountability, knex: deps.knex }).readOne(body.rule_id, { fields: ['*'] });
 		if (!row) throw new NotFoundError({ what: `rule "${body.rule_id}"` });
 		return ruleFromRow(row);
