@@ -80,14 +80,68 @@ export function toText(value: unknown): string | null {
 	return null;
 }
 
-type Reading = (value: unknown) => number | null;
+/**
+ * One side of a comparison, read once: a filter's operand is compared with every record, so a
+ * compiled filter keeps one of these and each reading (number, instant, time of day, text) is
+ * worked out the first time it is needed. `looseEquals` and `compareValues` go through it too,
+ * so there is one comparison whichever way it is called.
+ */
+export class Operand {
+	readonly value: unknown;
+	readonly nil: boolean;
+	readonly isBoolean: boolean;
+	readonly isString: boolean;
+	/** An array or object other than a Date: equal only to the same JSON. */
+	readonly isStructured: boolean;
+	#boolean: boolean | null | undefined;
+	#number: number | null | undefined;
+	#timestamp: number | null | undefined;
+	#seconds: number | null | undefined;
+	#text: string | null | undefined;
+	#json: string | undefined;
 
-const TEMPORAL: Reading[] = [toTimestamp, toSecondsOfDay];
-const ANY: Reading[] = [toNumber, ...TEMPORAL];
+	constructor(value: unknown) {
+		this.value = value;
+		this.nil = isNil(value);
+		this.isBoolean = typeof value === 'boolean';
+		this.isString = typeof value === 'string';
+		this.isStructured = !this.nil && typeof value === 'object' && !(value instanceof Date);
+	}
+
+	get boolean(): boolean | null {
+		if (this.#boolean === undefined) this.#boolean = toBoolean(this.value);
+		return this.#boolean;
+	}
+
+	get number(): number | null {
+		if (this.#number === undefined) this.#number = toNumber(this.value);
+		return this.#number;
+	}
+
+	get timestamp(): number | null {
+		if (this.#timestamp === undefined) this.#timestamp = toTimestamp(this.value);
+		return this.#timestamp;
+	}
+
+	get seconds(): number | null {
+		if (this.#seconds === undefined) this.#seconds = toSecondsOfDay(this.value);
+		return this.#seconds;
+	}
+
+	get text(): string | null {
+		if (this.#text === undefined) this.#text = toText(this.value);
+		return this.#text;
+	}
+
+	get json(): string {
+		this.#json ??= JSON.stringify(this.value);
+		return this.#json;
+	}
+}
 
 /** Negative, zero or positive; null when the two cannot be ordered (a null, an object). */
 export function compareValues(a: unknown, b: unknown): number | null {
-	return compareAs(a, b, ANY);
+	return compareToOperand(a, new Operand(b));
 }
 
 /**
@@ -97,27 +151,52 @@ export function compareValues(a: unknown, b: unknown): number | null {
  * order of numerals means nothing, and PostgreSQL returns decimals as text.)
  */
 export function looseEquals(a: unknown, b: unknown): boolean {
-	if (isNil(a) || isNil(b)) return isNil(a) && isNil(b);
-	if (typeof a === 'boolean' || typeof b === 'boolean') {
-		const x = toBoolean(a);
-		return x !== null && x === toBoolean(b);
-	}
-	if (typeof a === 'object' && !(a instanceof Date) && typeof b === 'object' && !(b instanceof Date)) {
-		return JSON.stringify(a) === JSON.stringify(b);
-	}
-	return compareAs(a, b, typeof a === 'string' && typeof b === 'string' ? TEMPORAL : ANY) === 0;
+	return equalsOperand(a, new Operand(b));
 }
 
-/** The first reading both values have decides; text when none does. */
-function compareAs(a: unknown, b: unknown, readings: Reading[]): number | null {
-	if (isNil(a) || isNil(b)) return null;
-	for (const read of readings) {
-		const x = read(a);
-		const y = read(b);
-		if (x !== null && y !== null) return x - y;
+/** `looseEquals(a, b.value)`. */
+export function equalsOperand(a: unknown, b: Operand): boolean {
+	if (isNil(a) || b.nil) return isNil(a) && b.nil;
+	if (typeof a === 'boolean' || b.isBoolean) {
+		const x = toBoolean(a);
+		return x !== null && x === b.boolean;
 	}
+	if (b.isStructured && typeof a === 'object' && !(a instanceof Date)) return JSON.stringify(a) === b.json;
+	return compareAs(a, b, typeof a === 'string' && b.isString) === 0;
+}
+
+/** `compareValues(a, b.value)`. */
+export function compareToOperand(a: unknown, b: Operand): number | null {
+	return compareAs(a, b, false);
+}
+
+/**
+ * The first reading both values have decides (number unless `temporalOnly`, then instant, then
+ * time of day); text when none does. `b`'s reading comes first so that `a` is only read in the
+ * ways `b` can be.
+ */
+function compareAs(a: unknown, b: Operand, temporalOnly: boolean): number | null {
+	if (isNil(a) || b.nil) return null;
+	if (!temporalOnly) {
+		const y = b.number;
+		if (y !== null) {
+			const x = toNumber(a);
+			if (x !== null) return x - y;
+		}
+	}
+	const instant = b.timestamp;
+	if (instant !== null) {
+		const x = toTimestamp(a);
+		if (x !== null) return x - instant;
+	}
+	const seconds = b.seconds;
+	if (seconds !== null) {
+		const x = toSecondsOfDay(a);
+		if (x !== null) return x - seconds;
+	}
+	const y = b.text;
+	if (y === null) return null;
 	const x = toText(a);
-	const y = toText(b);
-	if (x === null || y === null) return null;
+	if (x === null) return null;
 	return x < y ? -1 : x > y ? 1 : 0;
 }
