@@ -8,10 +8,11 @@ import { benchConditions } from './conditions.js';
 import { benchImport } from './import.js';
 
 const conditions = benchConditions();
-console.log('(a) condition evaluation, 5 leaves incl. one relational');
-console.log(`    engine (with trace): ${conditions.engine.toLocaleString('en-US')} evaluations/s`);
-console.log(`    json-logic-js:       ${conditions.jsonLogic.toLocaleString('en-US')} evaluations/s`);
-console.log(`    ratio engine / json-logic-js: ${conditions.ratio.toFixed(2)}`);
+console.log(`(a) condition evaluation, 5 leaves incl. one relational (median of ${conditions.rounds} rounds of ${conditions.iterations.toLocaleString('en-US')}, ${conditions.matches}/64 records match)`);
+console.log(`    engine, compiled (no trace): ${conditions.engine.toLocaleString('en-US')} evaluations/s`);
+console.log(`    engine, compiled with trace: ${conditions.traced.toLocaleString('en-US')} evaluations/s`);
+console.log(`    json-logic-js:               ${conditions.jsonLogic.toLocaleString('en-US')} evaluations/s`);
+console.log(`    ratio engine / json-logic-js: ${conditions.ratio.toFixed(2)} (with trace: ${conditions.tracedRatio.toFixed(2)})`);
 
 await buildExtension({ quiet: true });
 const pgUrl = process.env['BENCH_PG_URL'] || undefined;
