@@ -1,13 +1,23 @@
 /**
- * (b) REST import of appointments with 10 active non-matching rules on `appointments`, as a
- * ratio to the same import with no rule, on one real Directus. Baselines run before and after
- * the rules so that a table growing during the run does not flatter either side.
+ * (b) REST import of appointments, on one real Directus, with: no rule; 5 active non-matching
+ * rules on `appointments`; 5 of Directus' own Flows doing the same filtering (an `items.create`
+ * action hook whose first operation is a condition that does not hold); 10 such rules. Each is a
+ * ratio to the import with nothing, measured in the same run. Baselines run first and last so
+ * that a table growing during the run does not flatter either side. Both the engine and the Flows
+ * log each evaluation (a run; an activity row with its revision, Directus' default for a Flow),
+ * after the import has been answered: "settled" waits for those logs too.
  */
 import { restClient } from '../scripts/lib/rest.js';
 import type { ScratchInstance } from '../scripts/lib/scratch-instance.js';
 
 const BATCH = 100;
 const DAY = 86_400_000;
+/** The Core plan's limit of active Flows. */
+const FLOWS = 5;
+/** Past this, logging is taken to have stopped short and "settled" is not reported. */
+const SETTLE_TIMEOUT_MS = 10 * 60_000;
+
+type Request = ReturnType<typeof restClient>;
 
 function appointments(count: number, service: string, offset: number) {
 	return Array.from({ length: count }, (_, i) => {
@@ -17,31 +27,42 @@ function appointments(count: number, service: string, offset: number) {
 	});
 }
 
-async function importAll(request: ReturnType<typeof restClient>, items: ReturnType<typeof appointments>): Promise<number> {
+async function importAll(request: Request, items: ReturnType<typeof appointments>): Promise<number> {
 	const started = performance.now();
 	for (let i = 0; i < items.length; i += BATCH) await request('POST', '/items/appointments', items.slice(i, i + BATCH));
 	return performance.now() - started;
 }
 
-async function runsCount(request: ReturnType<typeof restClient>): Promise<number> {
-	const [row] = await request<{ count: string | number }[]>('GET', '/items/workflow_runs?aggregate[count]=*');
+async function count(request: Request, path: string): Promise<number> {
+	const [row] = await request<{ count: string | number }[]>('GET', path);
 	return Number(row?.count ?? 0);
 }
 
-export async function benchImport(instance: ScratchInstance, count = 2_500) {
-	const request = restClient(instance.url, instance.token);
-	const service = (await request<{ id: string }>('POST', '/items/services', { name: 'Bench service', status: 'active' })).id;
-	let offset = 0;
-	const next = () => {
-		const items = appointments(count, service, offset);
-		offset += count;
-		return items;
-	};
+const runsCount = (request: Request) => count(request, '/items/workflow_runs?aggregate[count]=*');
+const flowRunsCount = (request: Request) =>
+	count(request, '/activity?filter[collection][_eq]=directus_flows&filter[action][_eq]=run&aggregate[count]=*');
 
-	const baselineBefore = await importAll(request, next());
+interface Phase {
+	ms: number;
+	/** Until every evaluation was logged; null when the logs stopped short of it. */
+	settledMs: number | null;
+}
 
-	const rules: string[] = [];
-	for (let i = 0; i < 10; i++) {
+/** The import, then the wait until `logged` has grown by `expected`. */
+async function measure(request: Request, items: ReturnType<typeof appointments>, logged: (request: Request) => Promise<number>, expected: number): Promise<Phase> {
+	const before = await logged(request);
+	const started = performance.now();
+	const ms = await importAll(request, items);
+	while ((await logged(request)) < before + expected) {
+		if (performance.now() - started > SETTLE_TIMEOUT_MS) return { ms, settledMs: null };
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	return { ms, settledMs: performance.now() - started };
+}
+
+async function createRules(request: Request, from: number, to: number): Promise<string[]> {
+	const ids: string[] = [];
+	for (let i = from; i < to; i++) {
 		const rule = await request<{ id: string }>('POST', '/items/workflow_rules', {
 			name: `Bench rule ${i}`,
 			status: 'active',
@@ -50,26 +71,74 @@ export async function benchImport(instance: ScratchInstance, count = 2_500) {
 			conditions: { _and: [{ title: { _eq: `never ${i}` } }, { service: { name: { _eq: 'Lawn care' } } }] },
 			actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['bench'] } }],
 		});
-		rules.push(rule.id);
+		ids.push(rule.id);
 	}
+	return ids;
+}
 
-	const runsBefore = await runsCount(request);
-	const started = performance.now();
-	const withRules = await importAll(request, next());
-	while ((await runsCount(request)) < runsBefore + count * rules.length) await new Promise((resolve) => setTimeout(resolve, 50));
-	const withRulesSettled = performance.now() - started;
+/** A non-blocking hook on created appointments whose first operation is a condition that never holds. */
+async function createFlow(request: Request, index: number): Promise<string> {
+	const flow = await request<{ id: string }>('POST', '/flows', {
+		name: `Bench flow ${index}`,
+		status: 'active',
+		trigger: 'event',
+		accountability: 'all',
+		options: { type: 'action', scope: ['items.create'], collections: ['appointments'] },
+	});
+	const operation = await request<{ id: string }>('POST', '/operations', {
+		flow: flow.id,
+		type: 'condition',
+		name: 'Never',
+		key: 'never',
+		position_x: 19,
+		position_y: 1,
+		options: { filter: { $trigger: { payload: { title: { _eq: `never ${index}` } } } } },
+	});
+	await request('PATCH', `/flows/${flow.id}`, { operation: operation.id });
+	return flow.id;
+}
 
+export async function benchImport(instance: ScratchInstance, size = 2_500) {
+	const request = restClient(instance.url, instance.token);
+	const service = (await request<{ id: string }>('POST', '/items/services', { name: 'Bench service', status: 'active' })).id;
+	let offset = 0;
+	const next = () => {
+		const items = appointments(size, service, offset);
+		offset += size;
+		return items;
+	};
+
+	const baselineBefore = await importAll(request, next());
+
+	const rules = await createRules(request, 0, 5);
+	const fiveRules = await measure(request, next(), runsCount, size * rules.length);
 	for (const rule of rules) await request('DELETE', `/items/workflow_rules/${rule}`);
+
+	const flows: string[] = [];
+	for (let i = 0; i < FLOWS; i++) flows.push(await createFlow(request, i));
+	const fiveFlows = await measure(request, next(), flowRunsCount, size * flows.length);
+	for (const flow of flows) await request('DELETE', `/flows/${flow}`);
+
+	const moreRules = await createRules(request, 0, 10);
+	const tenRules = await measure(request, next(), runsCount, size * moreRules.length);
+	for (const rule of moreRules) await request('DELETE', `/items/workflow_rules/${rule}`);
+
 	const baselineAfter = await importAll(request, next());
 	const baseline = (baselineBefore + baselineAfter) / 2;
+	const ratios = (phase: Phase) => ({
+		ms: Math.round(phase.ms),
+		ratio: phase.ms / baseline,
+		settledMs: phase.settledMs === null ? null : Math.round(phase.settledMs),
+		settledRatio: phase.settledMs === null ? null : phase.settledMs / baseline,
+	});
 
 	return {
-		count,
+		count: size,
 		baselineMs: Math.round(baseline),
-		withRulesMs: Math.round(withRules),
-		withRulesSettledMs: Math.round(withRulesSettled),
-		ratio: withRules / baseline,
-		settledRatio: withRulesSettled / baseline,
-		runsWritten: count * rules.length,
+		baselineBeforeMs: Math.round(baselineBefore),
+		baselineAfterMs: Math.round(baselineAfter),
+		fiveRules: ratios(fiveRules),
+		fiveFlows: ratios(fiveFlows),
+		tenRules: ratios(tenRules),
 	};
 }

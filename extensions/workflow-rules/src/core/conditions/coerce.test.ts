@@ -96,3 +96,31 @@ describe('looseEquals', () => {
 		expect(looseEquals(['a'], ['a'])).toBe(true);
 	});
 });
+
+describe('toTimestamp against Date.parse', () => {
+	/** What toTimestamp did before it read dates by hand: a regular expression, then Date.parse. */
+	function byDateParse(value: string): number | null {
+		const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value.trim());
+		if (!match) return null;
+		const [, day, time, zone] = match;
+		const offset = zone === undefined ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+		const ms = Date.parse(`${day}T${time ?? '00:00:00'}${time === undefined ? 'Z' : offset}`);
+		return Number.isNaN(ms) ? null : ms;
+	}
+
+	it('reads every combination of edge values as Date.parse does', () => {
+		const days = ['2026-01-01', '2024-02-29', '2026-02-29', '2026-02-31', '2026-04-31', '0000-01-01', '0099-12-31', '0100-03-01', '9999-12-31', '2026-00-10', '2026-13-01', '2026-12-00', '2026-12-32', '2026-1-01', '20261-01-01', '2026/01/01', '2026-0a-01'];
+		const separators = ['T', 't', ' ', 'X', '  '];
+		const times = ['00:00', '23:59', '24:00', '24:01', '25:00', '12:60', '9:00', '12:00:00', '23:59:59', '23:59:60', '24:00:00', '24:00:01', '24:00:00.000', '24:00:00.0001', '24:00:00.001', '10:00:00.5', '10:00:00.12', '10:00:00.999', '10:00:00.1234567', '10:00:00.', '10:00:0', '10:00:'];
+		const zones = ['', 'Z', 'z', '+02:00', '-02:00', '+0200', '-0530', '+23:59', '+24:00', '-00:60', '+2:00', '+02:0', '+02:000', 'ZZ', ' Z', 'GMT'];
+		const values = ['', ' ', '2026', 'Lawn care', '2026-11-23x', ' 2026-11-23 ', '\t2026-11-23T10:00:00Z\n'];
+		for (const day of days) {
+			values.push(day, `${day}Z`);
+			for (const separator of separators) for (const time of times) for (const zone of zones) values.push(`${day}${separator}${time}${zone}`);
+		}
+		const differences = values.filter((value) => toTimestamp(value) !== byDateParse(value));
+		expect(differences).toEqual([]);
+		// Both readings accept a good share of these, or agreeing would prove little.
+		expect(values.filter((value) => byDateParse(value) !== null).length).toBeGreaterThan(2_000);
+	});
+});

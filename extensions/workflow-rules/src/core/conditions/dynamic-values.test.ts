@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustDate, dynamicValueError, parseNowAdjustment, resolveDynamicValue } from './dynamic-values.js';
+import { adjustDate, dynamicValueError, dynamicValueResolver, parseNowAdjustment, resolveDynamicValue } from './dynamic-values.js';
 
 const now = new Date('2026-01-31T10:00:00.000Z');
 
@@ -47,5 +47,17 @@ describe('dynamicValueError', () => {
 		expect(dynamicValueError('$5 off')).toBeNull();
 		expect(dynamicValueError('$NOW(+2 fortnights)')).toMatch(/^invalid dynamic value "\$NOW\(\+2 fortnights\)"/);
 		expect(dynamicValueError('$CURRENT_USER.email')).toMatch(/^unsupported dynamic value/);
+	});
+});
+
+describe('dynamicValueResolver', () => {
+	it('is null for values that stand for themselves, arrays of them included', () => {
+		for (const value of ['scheduled', '$5 off', '$NOW(+2 fortnights)', 42, null, ['a', 1], []]) expect(dynamicValueResolver(value)).toBeNull();
+	});
+
+	it('resolves on each call against the context given then', () => {
+		const resolve = dynamicValueResolver(['$NOW(+1 day)', 'x', '$CURRENT_USER'])!;
+		expect(resolve({ now, userId: 'u1' })).toEqual([new Date('2026-02-01T10:00:00.000Z'), 'x', 'u1']);
+		expect(resolve({ now: new Date('2026-03-01T00:00:00.000Z') })).toEqual([new Date('2026-03-02T00:00:00.000Z'), 'x', null]);
 	});
 });

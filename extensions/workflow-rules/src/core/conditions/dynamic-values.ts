@@ -28,14 +28,32 @@ export function isUnresolvedIdentity(value: unknown, context: FilterContext = {}
 }
 
 export function resolveDynamicValue(value: unknown, context: FilterContext = {}): unknown {
-	if (Array.isArray(value)) return value.map((item) => resolveDynamicValue(item, context));
-	if (typeof value !== 'string' || !value.startsWith('$')) return value;
-	if (value === '$CURRENT_USER') return context.userId ?? null;
-	if (value === '$CURRENT_ROLE') return context.roleId ?? null;
-	const now = context.now ?? new Date();
-	if (value === '$NOW') return new Date(now.getTime());
+	const resolve = dynamicValueResolver(value);
+	return resolve ? resolve(context) : value;
+}
+
+/** A dynamic value's resolution against a context. */
+export type DynamicValueResolver = (context: FilterContext) => unknown;
+
+/**
+ * How `value` resolves (element by element for an array); null when it stands for itself. A
+ * compiled filter keeps this, so that only operands holding a dynamic value are resolved on each
+ * evaluation and the others are prepared once.
+ */
+export function dynamicValueResolver(value: unknown): DynamicValueResolver | null {
+	if (Array.isArray(value)) {
+		const items = value.map((item) => ({ item, resolve: dynamicValueResolver(item) }));
+		if (items.every(({ resolve }) => resolve === null)) return null;
+		return (context) => items.map(({ item, resolve }) => (resolve ? resolve(context) : item));
+	}
+	if (typeof value !== 'string' || !value.startsWith('$')) return null;
+	if (value === '$CURRENT_USER') return (context) => context.userId ?? null;
+	if (value === '$CURRENT_ROLE') return (context) => context.roleId ?? null;
+	if (value === '$NOW') return (context) => new Date((context.now ?? new Date()).getTime());
 	const adjustment = parseNowAdjustment(value);
-	return adjustment ? adjustDate(now, adjustment.amount, adjustment.unit) : value;
+	if (!adjustment) return null;
+	const { amount, unit } = adjustment;
+	return (context) => adjustDate(context.now ?? new Date(), amount, unit);
 }
 
 /** `$NOW(-2 days)` → `{ amount: -2, unit: 'day' }`; null when the text is not of that form. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFilter } from './evaluate-filter.js';
+import { evaluateFilter, filterMatches } from './evaluate-filter.js';
 import type { ConditionTrace } from './trace.js';
 
 const now = new Date('2026-11-20T08:00:00.000Z');
@@ -181,5 +181,14 @@ describe('evaluateFilter: malformed filters fail closed', () => {
 
 	it('holds for empty logical groups, as an empty where-group does in Directus', () => {
 		expect(evaluateFilter({ _or: [] }, appointment).result).toBe(true);
+	});
+});
+
+describe('filterMatches', () => {
+	it('answers as evaluateFilter does, without a trace', () => {
+		const filter = { _or: [{ status: { _eq: 'cancelled' } }, { service: { name: { _eq: 'Lawn care' } } }] };
+		expect(filterMatches(filter, appointment)).toBe(true);
+		expect(filterMatches(filter, { status: 'scheduled', service: { name: 'Salon' } })).toBe(false);
+		expect(filterMatches(null, appointment)).toBe(true);
 	});
 });

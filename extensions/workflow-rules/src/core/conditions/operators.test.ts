@@ -136,3 +136,22 @@ describe('text operators', () => {
 		expect(() => compileRegex(pattern)).toThrow(/no backreferences such as \\1, no lookarounds/);
 	});
 });
+
+describe('prepared tests', () => {
+	it('answer every record value against the operand they were prepared with', () => {
+		const eq = getOperator('_eq')!.prepare('2026-11-23');
+		expect(['2026-11-23', '2026-11-23 00:00:00', new Date('2026-11-23T00:00:00Z'), '2026-11-24', null, 20261123].map(eq)).toEqual([
+			true, true, true, false, false, false,
+		]);
+		const gte = getOperator('_gte')!.prepare('100');
+		expect(['120.00', 99, '99.5', 'abc', null].map(gte)).toEqual([true, false, false, true, false]);
+		const isIn = getOperator('_in')!.prepare(['vip', 2]);
+		expect(['vip', '2', ['north', 'vip'], '["north"]', null].map(isIn)).toEqual([true, true, true, false, false]);
+		const between = getOperator('_nbetween')!.prepare([10]);
+		expect([5, 10, null].map(between)).toEqual([false, false, false]);
+	});
+
+	it('throw on an operand the operator cannot use', () => {
+		expect(() => getOperator('_regex')!.prepare('(')).toThrow();
+	});
+});

@@ -5,35 +5,56 @@
  * contain" anything and "is not in" any list, as in Directus' own in-memory validation.
  */
 import { RE2JS } from 're2js';
-import { compareValues, isNil, looseEquals, toList, toText } from './coerce.js';
+import { compareToOperand, equalsOperand, isNil, Operand, toList, toText } from './coerce.js';
 
 /** scalar: string/number/boolean/null; comparable and text: string/number; list: array; range: [from, to]; flag: boolean. */
 export type OperatorValueKind = 'scalar' | 'comparable' | 'text' | 'list' | 'range' | 'flag' | 'regex';
 
+/** A test of record values against one operand, fixed in advance. */
+export type PreparedTest = (actual: unknown) => boolean;
+
 export interface FilterOperator {
 	value: OperatorValueKind;
+	/**
+	 * The test against `expected` (already resolved), with the operand's work done once: a compiled
+	 * filter keeps it for as long as the rule. Throws on an operand it cannot use (an invalid pattern).
+	 */
+	prepare(expected: unknown): PreparedTest;
+	/** `prepare(expected)(actual)`. */
 	test(actual: unknown, expected: unknown): boolean;
 }
 
-type Test = FilterOperator['test'];
+type Prepare = FilterOperator['prepare'];
+
+const never: PreparedTest = () => false;
 
 const not =
-	(test: Test): Test =>
-	(actual, expected) =>
-		!test(actual, expected);
+	(prepare: Prepare): Prepare =>
+	(expected) => {
+		const test = prepare(expected);
+		return (actual) => !test(actual);
+	};
+
+const equals: Prepare = (expected) => {
+	const operand = new Operand(expected);
+	return (actual) => equalsOperand(actual, operand);
+};
 
 const ordered =
-	(accept: (order: number) => boolean): Test =>
-	(actual, expected) => {
-		const order = compareValues(actual, expected);
-		return order !== null && accept(order);
+	(accept: (order: number) => boolean): Prepare =>
+	(expected) => {
+		const operand = new Operand(expected);
+		return (actual) => {
+			const order = compareToOperand(actual, operand);
+			return order !== null && accept(order);
+		};
 	};
 
 /** `_null: true` tests the predicate, `_null: false` its negation (as Directus). */
 const flag =
-	(predicate: (actual: unknown) => boolean): Test =>
-	(actual, expected) =>
-		expected === false || expected === 'false' || expected === 0 ? !predicate(actual) : predicate(actual);
+	(predicate: PreparedTest): Prepare =>
+	(expected) =>
+		expected === false || expected === 'false' || expected === 0 ? (actual) => !predicate(actual) : predicate;
 
 /** A list operand: an array, JSON text of one, or "a,b,c" as in Directus' query strings. */
 function operandList(expected: unknown): unknown[] {
@@ -44,10 +65,18 @@ function operandList(expected: unknown): unknown[] {
 }
 
 /** An array value (tags) matches when any element is in the list. */
-const isIn: Test = (actual, expected) => {
-	const options = operandList(expected);
-	const values = toList(actual) ?? [actual];
-	return values.some((value) => options.some((option) => looseEquals(value, option)));
+const isIn: Prepare = (expected) => {
+	const options = operandList(expected).map((option) => new Operand(option));
+	const listed = (value: unknown): boolean => {
+		for (const option of options) if (equalsOperand(value, option)) return true;
+		return false;
+	};
+	return (actual) => {
+		const values = toList(actual);
+		if (!values) return listed(actual);
+		for (const value of values) if (listed(value)) return true;
+		return false;
+	};
 };
 
 function isEmpty(actual: unknown): boolean {
@@ -61,41 +90,56 @@ const fold = (text: string, insensitive: boolean): string => (insensitive ? text
 
 /** On an array (or JSON array text) the array includes the element; on a scalar, substring. */
 const contains =
-	(insensitive: boolean): Test =>
-	(actual, expected) => {
-		const list = toList(actual);
-		const needle = toText(expected);
-		if (list) {
-			if (!insensitive || needle === null) return list.some((item) => looseEquals(item, expected));
-			return list.some((item) => {
-				const text = toText(item);
-				return text !== null && fold(text, true) === fold(needle, true);
-			});
-		}
-		const haystack = toText(actual);
-		return haystack !== null && needle !== null && fold(haystack, insensitive).includes(fold(needle, insensitive));
+	(insensitive: boolean): Prepare =>
+	(expected) => {
+		const operand = new Operand(expected);
+		const needle = operand.text;
+		const folded = needle === null ? null : fold(needle, insensitive);
+		return (actual) => {
+			const list = toList(actual);
+			if (list) {
+				if (!insensitive || folded === null) {
+					for (const item of list) if (equalsOperand(item, operand)) return true;
+					return false;
+				}
+				for (const item of list) {
+					const text = toText(item);
+					if (text !== null && fold(text, true) === folded) return true;
+				}
+				return false;
+			}
+			const haystack = toText(actual);
+			return haystack !== null && folded !== null && fold(haystack, insensitive).includes(folded);
+		};
 	};
 
 const affix =
-	(end: 'start' | 'end', insensitive: boolean): Test =>
-	(actual, expected) => {
-		const text = toText(actual);
+	(end: 'start' | 'end', insensitive: boolean): Prepare =>
+	(expected) => {
 		const part = toText(expected);
-		if (text === null || part === null) return false;
-		const [a, b] = [fold(text, insensitive), fold(part, insensitive)];
-		return end === 'start' ? a.startsWith(b) : a.endsWith(b);
+		if (part === null) return never;
+		const folded = fold(part, insensitive);
+		return (actual) => {
+			const text = toText(actual);
+			if (text === null) return false;
+			const subject = fold(text, insensitive);
+			return end === 'start' ? subject.startsWith(folded) : subject.endsWith(folded);
+		};
 	};
 
-const between: Test = (actual, expected) => {
+const between: Prepare = (expected) => {
 	const range = operandList(expected);
-	if (range.length !== 2) return false;
-	const low = compareValues(actual, range[0]);
-	const high = compareValues(actual, range[1]);
-	return low !== null && high !== null && low >= 0 && high <= 0;
+	if (range.length !== 2) return never;
+	const [low, high] = range.map((bound) => new Operand(bound)) as [Operand, Operand];
+	return (actual) => {
+		const fromLow = compareToOperand(actual, low);
+		const toHigh = compareToOperand(actual, high);
+		return fromLow !== null && toHigh !== null && fromLow >= 0 && toHigh <= 0;
+	};
 };
 
 /** Not between a valid range (an invalid range fails both ways). */
-const notBetween: Test = (actual, expected) => operandList(expected).length === 2 && !between(actual, expected);
+const notBetween: Prepare = (expected) => (operandList(expected).length === 2 ? not(between)(expected) : never);
 
 /**
  * `_regex` runs on the event loop against values anyone with write access chooses, so it uses RE2
@@ -129,42 +173,48 @@ export function compileRegex(pattern: string): RE2JS {
 	return regex;
 }
 
-const regex: Test = (actual, expected) => {
-	const text = toText(actual);
-	return text !== null && typeof expected === 'string' && compileRegex(expected).test(text);
+const regex: Prepare = (expected) => {
+	if (typeof expected !== 'string') return never;
+	const pattern = compileRegex(expected);
+	return (actual) => {
+		const text = toText(actual);
+		return text !== null && pattern.test(text);
+	};
 };
 
-const entries: Array<[string, FilterOperator]> = [
-	['_eq', { value: 'scalar', test: looseEquals }],
-	['_neq', { value: 'scalar', test: not(looseEquals) }],
-	['_lt', { value: 'comparable', test: ordered((order) => order < 0) }],
-	['_lte', { value: 'comparable', test: ordered((order) => order <= 0) }],
-	['_gt', { value: 'comparable', test: ordered((order) => order > 0) }],
-	['_gte', { value: 'comparable', test: ordered((order) => order >= 0) }],
-	['_in', { value: 'list', test: isIn }],
-	['_nin', { value: 'list', test: not(isIn) }],
-	['_null', { value: 'flag', test: flag(isNil) }],
-	['_nnull', { value: 'flag', test: flag((actual) => !isNil(actual)) }],
-	['_empty', { value: 'flag', test: flag(isEmpty) }],
-	['_nempty', { value: 'flag', test: flag((actual) => !isEmpty(actual)) }],
-	['_contains', { value: 'scalar', test: contains(false) }],
-	['_ncontains', { value: 'scalar', test: not(contains(false)) }],
-	['_icontains', { value: 'scalar', test: contains(true) }],
-	['_nicontains', { value: 'scalar', test: not(contains(true)) }],
-	['_starts_with', { value: 'text', test: affix('start', false) }],
-	['_nstarts_with', { value: 'text', test: not(affix('start', false)) }],
-	['_istarts_with', { value: 'text', test: affix('start', true) }],
-	['_nistarts_with', { value: 'text', test: not(affix('start', true)) }],
-	['_ends_with', { value: 'text', test: affix('end', false) }],
-	['_nends_with', { value: 'text', test: not(affix('end', false)) }],
-	['_iends_with', { value: 'text', test: affix('end', true) }],
-	['_niends_with', { value: 'text', test: not(affix('end', true)) }],
-	['_between', { value: 'range', test: between }],
-	['_nbetween', { value: 'range', test: notBetween }],
-	['_regex', { value: 'regex', test: regex }],
+const entries: Array<[string, OperatorValueKind, Prepare]> = [
+	['_eq', 'scalar', equals],
+	['_neq', 'scalar', not(equals)],
+	['_lt', 'comparable', ordered((order) => order < 0)],
+	['_lte', 'comparable', ordered((order) => order <= 0)],
+	['_gt', 'comparable', ordered((order) => order > 0)],
+	['_gte', 'comparable', ordered((order) => order >= 0)],
+	['_in', 'list', isIn],
+	['_nin', 'list', not(isIn)],
+	['_null', 'flag', flag(isNil)],
+	['_nnull', 'flag', flag((actual) => !isNil(actual))],
+	['_empty', 'flag', flag(isEmpty)],
+	['_nempty', 'flag', flag((actual) => !isEmpty(actual))],
+	['_contains', 'scalar', contains(false)],
+	['_ncontains', 'scalar', not(contains(false))],
+	['_icontains', 'scalar', contains(true)],
+	['_nicontains', 'scalar', not(contains(true))],
+	['_starts_with', 'text', affix('start', false)],
+	['_nstarts_with', 'text', not(affix('start', false))],
+	['_istarts_with', 'text', affix('start', true)],
+	['_nistarts_with', 'text', not(affix('start', true))],
+	['_ends_with', 'text', affix('end', false)],
+	['_nends_with', 'text', not(affix('end', false))],
+	['_iends_with', 'text', affix('end', true)],
+	['_niends_with', 'text', not(affix('end', true))],
+	['_between', 'range', between],
+	['_nbetween', 'range', notBetween],
+	['_regex', 'regex', regex],
 ];
 
-export const OPERATORS: ReadonlyMap<string, FilterOperator> = new Map(entries);
+export const OPERATORS: ReadonlyMap<string, FilterOperator> = new Map(
+	entries.map(([name, value, prepare]) => [name, { value, prepare, test: (actual, expected) => prepare(expected)(actual) }]),
+);
 
 export function getOperator(name: string): FilterOperator | undefined {
 	return OPERATORS.get(name);
