@@ -23,11 +23,11 @@ try {
 	console.log(`\n(b) REST import of ${result.count} appointments on ${instance.dbClient}, non-matching rules or Flows vs none (ratios to none)`);
 	console.log(`    no rules (mean of before ${result.baselineBeforeMs} and after ${result.baselineAfterMs}): ${result.baselineMs} ms`);
 	for (const [label, phase, logs] of [
-		['5 rules ', result.fiveRules, 'runs'],
-		['5 Flows ', result.fiveFlows, 'Flow runs'],
-		['10 rules', result.tenRules, 'runs'],
+		['5 rules ', result.fiveRules, 'evaluations counted'],
+		['5 Flows ', result.fiveFlows, 'Flow runs logged'],
+		['10 rules', result.tenRules, 'evaluations counted'],
 	] as const) {
-		console.log(`    ${label}, import answered: ${phase.ms} ms → ratio ${phase.ratio.toFixed(2)};  all ${logs} logged: ${settled(phase.settledMs, phase.settledRatio)}`);
+		console.log(`    ${label}, import answered: ${phase.ms} ms → ratio ${phase.ratio.toFixed(2)};  all ${logs}: ${settled(phase.settledMs, phase.settledRatio)}`);
 	}
 } finally {
 	await instance.stop();

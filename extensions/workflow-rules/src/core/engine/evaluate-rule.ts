@@ -1,4 +1,4 @@
-import { evaluateFilter, type ConditionTrace } from '../conditions/index.js';
+import { evaluateFilter, filterMatches, type ConditionTrace } from '../conditions/index.js';
 import type { RecordChange } from '../events/index.js';
 import type { Rule, RuleDefinition } from '../rule/rule-types.js';
 import type { EvaluationContext } from './evaluation-context.js';
@@ -13,29 +13,33 @@ export interface RuleEvaluation {
 	matched: boolean;
 	/** Whether the conditions held before the write, for `on_change`; null when not needed or unknown. */
 	matchedBefore: boolean | null;
-	trace: RuleTrace;
+	/** Null when not asked for: a non-matching evaluation that is only counted. */
+	trace: RuleTrace | null;
 }
 
 /**
  * Evaluates a rule's conditions against one write: `conditions` on the record after it,
  * `previous_conditions` ("from → to") on the record before it. A write without a before state
- * cannot satisfy previous conditions.
+ * cannot satisfy previous conditions. The trace is built for matches (they are logged) and, with
+ * `traceAll`, for every evaluation; otherwise the compiled conditions answer without one.
  */
-export function evaluateRule(rule: Rule | RuleDefinition, change: Pick<RecordChange, 'before' | 'after'>, context: EvaluationContext): RuleEvaluation {
+export function evaluateRule(rule: Rule | RuleDefinition, change: Pick<RecordChange, 'before' | 'after'>, context: EvaluationContext, traceAll = true): RuleEvaluation {
 	const filterContext = { now: context.now, userId: context.userId, roleId: context.roleId };
 	const record = change.after ?? change.before ?? {};
-	const current = evaluateFilter(rule.conditions, record, filterContext);
-	const previous = rule.previous_conditions ? (change.before ? evaluateFilter(rule.previous_conditions, change.before, filterContext) : { result: false, trace: null }) : null;
-	const matchedBefore = rule.execution === 'on_change' && change.before ? evaluateFilter(rule.conditions, change.before, filterContext).result : null;
+	const previousHeld = () => !rule.previous_conditions || (!!change.before && filterMatches(rule.previous_conditions, change.before, filterContext));
+	const matched = filterMatches(rule.conditions, record, filterContext) && previousHeld();
+	const matchedBefore = rule.execution === 'on_change' && change.before ? filterMatches(rule.conditions, change.before, filterContext) : null;
+	if (!matched && !traceAll) return { matched, matchedBefore, trace: null };
 
+	const previous = rule.previous_conditions ? (change.before ? evaluateFilter(rule.previous_conditions, change.before, filterContext).trace : null) : undefined;
 	return {
-		matched: current.result && (previous?.result ?? true),
+		matched,
 		matchedBefore,
-		trace: { conditions: current.trace, ...(previous ? { previous_conditions: previous.trace } : {}) },
+		trace: { conditions: evaluateFilter(rule.conditions, record, filterContext).trace, ...(previous !== undefined ? { previous_conditions: previous } : {}) },
 	};
 }
 
 /** Whether the rule's conditions hold for a record now: the re-check of a scheduled action. */
 export function conditionsHold(rule: Rule | RuleDefinition, record: Record<string, unknown>, context: EvaluationContext): boolean {
-	return evaluateFilter(rule.conditions, record, { now: context.now, userId: context.userId, roleId: context.roleId }).result;
+	return filterMatches(rule.conditions, record, { now: context.now, userId: context.userId, roleId: context.roleId });
 }

@@ -75,7 +75,7 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 		// propagates instead, so that the write's intent stays owed and is evaluated again.
 		let evaluated: { evaluation: ReturnType<typeof evaluateRule>; planned: { action: RuleAction; index: number; plan: ActionPlan }[] };
 		try {
-			const evaluation = evaluateRule(rule, change, context);
+			const evaluation = evaluateRule(rule, change, context, logsEveryEvaluation(rule, context.now));
 			const record = change.after ?? change.before;
 			evaluated = { evaluation, planned: evaluation.matched ? rule.actions.map((action, index) => ({ action, index, plan: planAction(action, record, context.now) })) : [] };
 		} catch (error) {

@@ -32,7 +32,8 @@ export interface DryRunResult {
 	matched: boolean;
 	/** Why a matching rule would not fire (execution mode). */
 	gate?: string;
-	trace: RuleTrace;
+	/** Always built: the dry run is for reading it. */
+	trace: RuleTrace | null;
 	actions: { index: number; type: string; timing: string; due_at: string | null; would_run: boolean; reason?: string }[];
 	/** The item as the caller may read it, with only the fields the rule uses. */
 	record: Item;
