@@ -31,16 +31,13 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 
 	// Rules are validated before they are stored: a 400 naming each problem's path.
 	init('routes.before', ({ app }) => app.use(`/items/${RULES_TABLE}`, refuseDeepRulePayloads));
-	filter(`${RULES_TABLE}.items.create`, async (payload, _meta, context) => {
-		applyTraceSwitch(payload as Record<string, unknown>);
-		await assertValidRuleWrite(payload as Record<string, unknown>, null, context.database as Knex, context.schema as SchemaOverview, (context as HookContext).accountability ?? null);
-		return payload;
-	});
-	filter(`${RULES_TABLE}.items.update`, async (payload, meta, context) => {
-		applyTraceSwitch(payload as Record<string, unknown>);
-		await assertValidRuleWrite(payload as Record<string, unknown>, meta['keys'] as Keys, context.database as Knex, context.schema as SchemaOverview, (context as HookContext).accountability ?? null);
-		return payload;
-	});
+	for (const event of ['create', 'update'] as const) {
+		filter(`${RULES_TABLE}.items.${event}`, async (payload, meta, context: HookContext) => {
+			applyTraceSwitch(payload as Record<string, unknown>);
+			await assertValidRuleWrite(payload as Record<string, unknown>, event === 'update' ? (meta['keys'] as Keys) : null, context.database as Knex, context.schema as SchemaOverview, context.accountability ?? null);
+			return payload;
+		});
+	}
 	for (const event of ['create', 'update', 'delete']) action(`${RULES_TABLE}.items.${event}`, () => engine.rules.invalidate());
 
 	// Before the write: the before state, and an intent row that makes the evaluation owed until it is stored.

@@ -19,6 +19,11 @@ export function fieldsUsedBy(rule: Rule | RuleDefinition): string[] {
 	return [...new Set(paths)].sort();
 }
 
+/** Relational paths an action of a rule needs when its job runs: the rule's conditions and that action's templates. */
+export function jobFields(rule: Rule | RuleDefinition, action: Rule['actions'][number]): string[] {
+	return relational(fieldsUsedBy({ ...rule, actions: [action] }));
+}
+
 function relational(paths: string[]): string[] {
 	return [...new Set(paths.filter((path) => path.includes('.')))].sort();
 }

@@ -139,11 +139,7 @@ export async function automationAccountability(knex: Knex, ruleId: string): Prom
 		admin,
 		app: admin || access.policies.some((policy) => policy.app),
 		ip: null,
-		userAgent: automationLabel(ruleId),
+		userAgent: `workflow-rules rule ${ruleId}`,
 		origin: 'workflow-rules',
 	};
-}
-
-export function automationLabel(ruleId: string): string {
-	return `workflow-rules rule ${ruleId}`;
 }

@@ -1,15 +1,15 @@
 import type { Knex } from 'knex';
-import { evaluateRule } from '../../core/engine/evaluate-rule.js';
+import { evaluateRule, type RuleEvaluation } from '../../core/engine/evaluate-rule.js';
 import type { EvaluationContext } from '../../core/engine/evaluation-context.js';
-import { planAction, type ActionPlan } from '../../core/engine/plan-actions.js';
+import { planAction } from '../../core/engine/plan-actions.js';
 import { eventsHeardBy } from '../../core/engine/rule-events.js';
 import { logsEveryEvaluation, type Evaluated } from '../../core/engine/usage-tally.js';
 import { detectEvents, isBeforeUnknown, type RecordChange } from '../../core/events/index.js';
-import type { Rule, RuleAction } from '../../core/rule/rule-types.js';
+import type { Rule } from '../../core/rule/rule-types.js';
 import type { EngineConfig } from '../config.js';
 import type { RunRecord } from '../runs/run-log.js';
 import { passGate } from './execution-gate.js';
-import { recordFiring } from './record-firing.js';
+import { recordFiring, type Firing } from './record-firing.js';
 
 export interface WriteToEvaluate {
 	collection: string;
@@ -73,18 +73,19 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 
 		// A rule that cannot be evaluated is an error run; a firing the database could not store
 		// propagates instead, so that the write's intent stays owed and is evaluated again.
-		let evaluated: { evaluation: ReturnType<typeof evaluateRule>; planned: { action: RuleAction; index: number; plan: ActionPlan }[] };
+		let evaluation: RuleEvaluation;
+		let planned: Firing['planned'] = [];
 		try {
-			const evaluation = evaluateRule(rule, change, context, logsEveryEvaluation(rule, context.now));
+			evaluation = evaluateRule(rule, change, context, logsEveryEvaluation(rule, context.now));
 			const record = change.after ?? change.before;
-			evaluated = { evaluation, planned: evaluation.matched ? rule.actions.map((action, index) => ({ action, index, plan: planAction(action, record, context.now) })) : [] };
+			if (evaluation.matched) planned = rule.actions.map((action, index) => ({ action, index, plan: planAction(action, record, context.now) }));
 		} catch (error) {
 			deps.onError(error, rule);
 			log({ ...base, outcome: 'error', matched: false, durationMs: elapsed(), message: error instanceof Error ? error.message : String(error) });
 			continue;
 		}
 
-		const { matched, matchedBefore, trace } = evaluated.evaluation;
+		const { matched, matchedBefore, trace } = evaluation;
 		const gate = { rule, collection, item, matched, matchedBefore };
 		const unmatched = (reason: string | null): RunRecord => ({ ...base, trace, matched, outcome: matched ? 'skipped' : 'not_matched', message: [reason, note].filter(Boolean).join('; ') || null, durationMs: elapsed() });
 
@@ -98,7 +99,7 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 		const result = await recordFiring(deps.knex, deps.config, {
 			run: { ...base, trace, matched, message: note, durationMs: elapsed() },
 			gate,
-			planned: evaluated.planned,
+			planned,
 			writeId: write.writeId,
 			previous: change.before,
 			deletedRecord: change.kind === 'delete' ? change.before : null,

@@ -13,7 +13,7 @@ import { RuleCache } from '../rules/rule-cache.js';
 import { expireTraceSwitches } from '../rules/trace-switch.js';
 import { purgeRuns } from '../runs/run-log.js';
 import { RunWriter, type EvaluatedWrites } from '../runs/run-writer.js';
-import { primaryKeyOf } from '../rules/schema-info-adapter.js';
+import { collectionOf } from '../rules/schema-info-adapter.js';
 import { takeBefore, rememberBefore, type Item } from './before-state.js';
 import { BatchedReader } from './batched-reader.js';
 import { cascadeDepth } from './cascade-context.js';
@@ -48,6 +48,16 @@ export interface Writer {
 }
 
 type Key = string | number;
+
+/** A write's payload when it is one item's values (not a list of keys, not a batch). */
+function payloadObject(payload: unknown): Item | null {
+	return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Item) : null;
+}
+
+/** The fields a write sent. */
+function writtenFields(payload: unknown): string[] {
+	return Object.keys(payloadObject(payload) ?? {});
+}
 
 /** The engine's own collections never trigger rules: their writes are the engine's bookkeeping. */
 export function isEngineCollection(collection: string): boolean {
@@ -109,13 +119,13 @@ export class WorkflowEngine {
 	 * evaluated as usual, without an intent.
 	 */
 	async captureCreate(collection: string, payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
-		if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !Object.hasOwn(schema.collections, collection)) return;
-		if ((await this.eventRules(collection, database)).length === 0) return;
+		const record = payloadObject(payload);
+		const overview = collectionOf(schema, collection);
+		if (!record || !overview || (await this.eventRules(collection, database)).length === 0) return;
 
-		const record = payload as Item;
-		const primaryKey = primaryKeyOf(schema, collection);
+		const primaryKey = overview.primary;
 		if (record[primaryKey] === undefined || record[primaryKey] === null) {
-			if (schema.collections[collection]?.fields[primaryKey]?.type !== 'uuid' || (writer && !writer.admin)) return;
+			if (overview.fields[primaryKey]?.type !== 'uuid' || (writer && !writer.admin)) return;
 			record[primaryKey] = randomUUID();
 		}
 		const key = String(record[primaryKey]);
@@ -126,9 +136,9 @@ export class WorkflowEngine {
 	/** Filter hook of updates and deletes: the records as they are before the write, and the write's intents. */
 	async captureBefore(kind: 'update' | 'delete', collection: string, handle: unknown, keys: Key[], payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
 		const rules = await this.eventRules(collection, database);
-		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !Object.hasOwn(schema.collections, collection)) return;
+		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !collectionOf(schema, collection)) return;
 		const records = await readRecords(this.deps.ItemsService, schema, collection, keys, beforeFields(rules), database);
-		const written = kind === 'update' && typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? Object.keys(payload) : [];
+		const written = kind === 'update' ? writtenFields(payload) : [];
 		const at = new Date();
 		const writeId = await recordIntents(database, { collection, kind, records: keys.map((key) => [String(key), records.get(String(key)) ?? null]), written, user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs, at);
 		this.inFlight.set(writeId, at.getTime());
@@ -144,11 +154,11 @@ export class WorkflowEngine {
 
 			// The schema the write ran with; building a fresh overview per write would cost more than the evaluation.
 			const schema = writeSchema ?? (await this.deps.getSchema());
-			if (!Object.hasOwn(schema.collections, collection)) return;
+			if (!collectionOf(schema, collection)) return;
 
 			const context = evaluationContext({ userId: writer?.user ?? null, roleId: writer?.role ?? null });
 			const after = kind === 'delete' ? new Map<string, Item>() : await this.reader.read(schema, collection, keys.map(String), afterFields(rules));
-			const written = kind === 'delete' || typeof payload !== 'object' || payload === null || Array.isArray(payload) ? [] : Object.keys(payload);
+			const written = kind === 'delete' ? [] : writtenFields(payload);
 			const writeIdOf = (key: string) => (kind === 'create' ? createWriteId(collection, key) : (captured?.writeId ?? randomUUID()));
 			const changes = keys.map(String).map((key) => ({ key, writeId: writeIdOf(key), change: { kind, before: captured?.records.get(key) ?? null, after: after.get(key) ?? null, written } as RecordChange }));
 			const settle: Settled[] = kind === 'create'
@@ -197,7 +207,7 @@ export class WorkflowEngine {
 		const rules = await this.eventRules(intent.collection);
 		const schema = await this.deps.getSchema();
 		const changes: { key: string; writeId: string; change: RecordChange }[] = [];
-		if (rules.length > 0 && Object.hasOwn(schema.collections, intent.collection)) {
+		if (rules.length > 0 && collectionOf(schema, intent.collection)) {
 			const now = await readRecords(this.deps.ItemsService, schema, intent.collection, [intent.item], afterFields(rules));
 			const change = recoveredChange({ kind: intent.kind, before: intent.before, written: intent.written }, now.get(intent.item) ?? null);
 			if (change) changes.push({ key: intent.item, writeId: intent.writeId, change });

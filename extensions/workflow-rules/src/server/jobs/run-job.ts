@@ -3,13 +3,14 @@ import type { SchemaOverview } from '@directus/types';
 import { errorMessage, isRetryable, PermanentActionError } from '../../core/actions/action-errors.js';
 import { conditionsHold } from '../../core/engine/evaluate-rule.js';
 import { evaluationContext } from '../../core/engine/evaluation-context.js';
-import { fieldsUsedBy } from '../../core/engine/needed-fields.js';
+import { jobFields } from '../../core/engine/needed-fields.js';
 import { ACTION_EXECUTORS } from '../actions/registry.js';
 import { AUTOMATION_USER, automationAccountability } from '../automation/automation-user.js';
 import { transactionThenEmit, type ActionEmitter } from '../automation/held-events.js';
 import { withCascadeDepth } from '../engine/cascade-context.js';
 import { readRecords, type ItemsServiceClass } from '../engine/record-reader.js';
 import { RULES_TABLE } from '../rules/rule-cache.js';
+import { collectionOf } from '../rules/schema-info-adapter.js';
 import { ruleFromRow } from '../rules/rule-row.js';
 import { backoffMs, finishJob, retryJobLater, type Job } from './job-store.js';
 
@@ -68,8 +69,7 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		}
 
 		const schema = await deps.getSchema();
-		const fields = fieldsUsedBy({ ...rule, actions: [action] }).filter((path) => path.includes('.'));
-		const records = Object.hasOwn(schema.collections, job.collection) ? await readRecords(deps.ItemsService, schema, job.collection, [job.item], fields) : new Map();
+		const records = collectionOf(schema, job.collection) ? await readRecords(deps.ItemsService, schema, job.collection, [job.item], jobFields(rule, action)) : new Map();
 		const record = records.get(job.item) ?? null;
 
 		if (action.timing.type !== 'instant' && record && !conditionsHold(rule, record, evaluationContext({ now, userId: job.context.user ?? null, roleId: job.context.role ?? null }))) {
