@@ -200,6 +200,53 @@ describe('rule changes made by another instance', () => {
 	});
 });
 
+// A batch create's evaluations are owed from its commit: the database refuses to store them
+// (a trigger on the usage counters, as a crash before the evaluation would leave them), and every
+// record of the batch must still have its intent, then be evaluated once when it is let through.
+describe('a batch create whose evaluation cannot be stored', () => {
+	let db: Knex;
+	const pg = inject('dbClient') === 'pg';
+
+	beforeAll(() => {
+		db = knex({ ...inject('dbConnection'), useNullAsDefault: true, pool: { min: 1, max: 1, afterCreate: (conn: { run?: (sql: string, done: () => void) => void }, done: () => void) => (conn.run ? conn.run('PRAGMA busy_timeout = 10000', done) : done()) } } as Knex.Config);
+	});
+	afterAll(async () => {
+		await db.raw('DROP TRIGGER IF EXISTS wr_test_refuse_usage' + (pg ? ' ON workflow_usage' : ''));
+		await db.destroy();
+	});
+
+	it('leaves an intent per record from the commit on, and each record is evaluated once when it can be', async () => {
+		const rule = await createRule({
+			name: 'Owedville leads',
+			collection: 'leads',
+			trigger: { type: 'event', events: ['created'] },
+			conditions: { city: { _eq: 'Owedville' } },
+			actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['owed'] } }],
+		});
+		if (pg) {
+			await db.raw(`CREATE OR REPLACE FUNCTION wr_test_refuse_usage() RETURNS trigger AS $$ BEGIN IF NEW.rule::text = '${rule}' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+			await db.raw('CREATE TRIGGER wr_test_refuse_usage BEFORE INSERT ON workflow_usage FOR EACH ROW EXECUTE FUNCTION wr_test_refuse_usage()');
+		} else {
+			await db.raw(`CREATE TRIGGER wr_test_refuse_usage BEFORE INSERT ON workflow_usage WHEN NEW.rule = '${rule}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+		}
+
+		const leads = (await data<{ id: string }[]>('POST', '/items/leads', Array.from({ length: 20 }, (_, index) => ({ name: `Owed ${index}`, city: 'Owedville' })))).map((lead) => lead.id);
+		const owed = () => data<{ item: string; kind: string }[]>('GET', `/items/workflow_intents?limit=-1&fields=item,kind&filter[item][_in]=${leads.join(',')}`);
+
+		// The firings are stored (their own transaction); what settles the intents is refused.
+		await eventually(() => jobsOf(rule), (jobs) => jobs.length === 20, 15_000, 'a job per lead');
+		expect((await owed()).map((intent) => intent.item).sort()).toEqual([...leads].sort());
+		expect((await owed()).every((intent) => intent.kind === 'create')).toBe(true);
+
+		await db.raw('DROP TRIGGER wr_test_refuse_usage' + (pg ? ' ON workflow_usage' : ''));
+		await eventually(owed, (intents) => intents.length === 0, 30_000, 'every intent settled once the counters can be stored');
+		const [usage] = await data<{ runs: number; matched: number }[]>('GET', `/workflows/usage?rule=${rule}`);
+		expect(usage).toMatchObject({ runs: 20, matched: 20 });
+		expect(await settledJobs(rule, undefined, 20)).toHaveLength(20);
+		expect((await runsOf(rule)).filter((run) => run.outcome === 'matched')).toHaveLength(20);
+	});
+});
+
 describe('a non-matching evaluation costs a counter, not a row', () => {
 	async function usage(rule: string): Promise<{ runs: number; matched: number; not_matched: number } | undefined> {
 		return (await data<{ runs: number; matched: number; not_matched: number }[]>('GET', `/workflows/usage?rule=${rule}`))[0];

@@ -35,8 +35,14 @@ export function usageDay(at: Date): string {
 /** Evaluations summed per rule and day, ready to add to the stored counters. */
 export function tallyEvaluations(evaluations: readonly Evaluated[]): UsageCount[] {
 	const counts = new Map<string, UsageCount>();
+	// A batch's evaluations share a handful of instants: one day string per instant, not per evaluation.
+	let lastAt: Date | null = null;
+	let day = '';
 	for (const { rule, outcome, at } of evaluations) {
-		const day = usageDay(at);
+		if (at !== lastAt) {
+			lastAt = at;
+			day = usageDay(at);
+		}
 		const key = `${rule}:${day}`;
 		let count = counts.get(key);
 		if (!count) counts.set(key, (count = { rule, day, evaluations: 0, matched: 0, not_matched: 0, skipped: 0, errors: 0, cascade_cut: 0 }));

@@ -106,10 +106,11 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 			writer: { user: context.userId, role: context.roleId },
 		}, context.now);
 
-		if (result.fired) {
-			outcome.evaluations.push({ rule: rule.id, outcome: 'matched', at: context.now });
-			outcome.queuedInstant ||= result.queuedInstant;
-		} else if (!result.alreadyRecorded) log(unmatched(result.reason));
+		// A firing already recorded is a recovered write: its count went with the intent that is
+		// still owed (counts and settling commit together), so it is counted now.
+		if (result.fired || result.alreadyRecorded) outcome.evaluations.push({ rule: rule.id, outcome: 'matched', at: context.now });
+		if (result.fired) outcome.queuedInstant ||= result.queuedInstant;
+		else if (!result.alreadyRecorded) log(unmatched(result.reason));
 	}
 
 	return outcome;

@@ -49,6 +49,14 @@ export interface Writer {
 
 type Key = string | number;
 
+interface EventRules {
+	rules: Rule[];
+	/** Relational paths to read after a write, and before one. */
+	readAfter: string[];
+	readBefore: string[];
+}
+const NO_RULES: EventRules = { rules: [], readAfter: [], readBefore: [] };
+
 /** A write's payload when it is one item's values (not a list of keys, not a batch). */
 function payloadObject(payload: unknown): Item | null {
 	return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Item) : null;
@@ -76,6 +84,7 @@ export class WorkflowEngine {
 	private readonly reader: BatchedReader;
 	private readonly runWriter: RunWriter;
 	private readonly evaluateDeps: EvaluateDeps;
+	private readonly derived = new WeakMap<Rule[], EventRules>();
 	/** Writes of this process whose evaluation is under way: recovery leaves them to it. */
 	private readonly inFlight = new Map<string, number>();
 
@@ -106,9 +115,19 @@ export class WorkflowEngine {
 		});
 	}
 
-	private async eventRules(collection: string, connection?: Knex): Promise<Rule[]> {
-		if (isEngineCollection(collection)) return [];
-		return (await this.rules.forCollection(collection, connection)).filter((rule) => rule.trigger.type === 'event');
+	private readonly intentError = (error: unknown) => this.deps.logger.error(error, '[workflow-rules] recording a write\'s owed evaluation failed; if this process stops before evaluating it, the write is not evaluated');
+
+	/** A collection's event rules and the fields they read, derived once per load of the rule cache. */
+	private async eventRules(collection: string, connection?: Knex): Promise<EventRules> {
+		if (isEngineCollection(collection)) return NO_RULES;
+		const loaded = await this.rules.forCollection(collection, connection);
+		let derived = this.derived.get(loaded);
+		if (!derived) {
+			const rules = loaded.filter((rule) => rule.trigger.type === 'event');
+			derived = { rules, readAfter: afterFields(rules), readBefore: beforeFields(rules) };
+			this.derived.set(loaded, derived);
+		}
+		return derived;
 	}
 
 	/**
@@ -121,7 +140,7 @@ export class WorkflowEngine {
 	async captureCreate(collection: string, payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
 		const record = payloadObject(payload);
 		const overview = collectionOf(schema, collection);
-		if (!record || !overview || (await this.eventRules(collection, database)).length === 0) return;
+		if (!record || !overview || (await this.eventRules(collection, database)).rules.length === 0) return;
 
 		const primaryKey = overview.primary;
 		if (record[primaryKey] === undefined || record[primaryKey] === null) {
@@ -130,17 +149,17 @@ export class WorkflowEngine {
 		}
 		const key = String(record[primaryKey]);
 		this.inFlight.set(createWriteId(collection, key), Date.now());
-		await recordIntents(database, { writeId: createWriteId(collection, key), collection, kind: 'create', records: [[key, null]], written: Object.keys(record), user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs);
+		await recordIntents(database, { writeId: createWriteId(collection, key), collection, kind: 'create', records: [[key, null]], written: Object.keys(record), user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs, new Date(), this.intentError);
 	}
 
 	/** Filter hook of updates and deletes: the records as they are before the write, and the write's intents. */
 	async captureBefore(kind: 'update' | 'delete', collection: string, handle: unknown, keys: Key[], payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
-		const rules = await this.eventRules(collection, database);
+		const { rules, readBefore } = await this.eventRules(collection, database);
 		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !collectionOf(schema, collection)) return;
-		const records = await readRecords(this.deps.ItemsService, schema, collection, keys, beforeFields(rules), database);
+		const records = await readRecords(this.deps.ItemsService, schema, collection, keys, readBefore, database);
 		const written = kind === 'update' ? writtenFields(payload) : [];
 		const at = new Date();
-		const writeId = await recordIntents(database, { collection, kind, records: keys.map((key) => [String(key), records.get(String(key)) ?? null]), written, user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs, at);
+		const writeId = await recordIntents(database, { collection, kind, records: keys.map((key) => [String(key), records.get(String(key)) ?? null]), written, user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs, at, this.intentError);
 		this.inFlight.set(writeId, at.getTime());
 		rememberBefore(handle, { writeId, at, records });
 	}
@@ -149,7 +168,7 @@ export class WorkflowEngine {
 	async afterWrite(kind: RecordChange['kind'], collection: string, keys: Key[], handle: unknown, payload: unknown, writeSchema: SchemaOverview | null, writer: Writer | null): Promise<void> {
 		const captured = kind === 'create' ? null : takeBefore(handle);
 		try {
-			const rules = await this.eventRules(collection);
+			const { rules, readAfter } = await this.eventRules(collection);
 			if (rules.length === 0) return;
 
 			// The schema the write ran with; building a fresh overview per write would cost more than the evaluation.
@@ -157,7 +176,7 @@ export class WorkflowEngine {
 			if (!collectionOf(schema, collection)) return;
 
 			const context = evaluationContext({ userId: writer?.user ?? null, roleId: writer?.role ?? null });
-			const after = kind === 'delete' ? new Map<string, Item>() : await this.reader.read(schema, collection, keys.map(String), afterFields(rules));
+			const after = kind === 'delete' ? new Map<string, Item>() : await this.reader.read(schema, collection, keys.map(String), readAfter);
 			const written = kind === 'delete' ? [] : writtenFields(payload);
 			const writeIdOf = (key: string) => (kind === 'create' ? createWriteId(collection, key) : (captured?.writeId ?? randomUUID()));
 			const changes = keys.map(String).map((key) => ({ key, writeId: writeIdOf(key), change: { kind, before: captured?.records.get(key) ?? null, after: after.get(key) ?? null, written } as RecordChange }));
@@ -204,11 +223,11 @@ export class WorkflowEngine {
 	}
 
 	private async recover(intent: WriteIntent): Promise<void> {
-		const rules = await this.eventRules(intent.collection);
+		const { rules, readAfter } = await this.eventRules(intent.collection);
 		const schema = await this.deps.getSchema();
 		const changes: { key: string; writeId: string; change: RecordChange }[] = [];
 		if (rules.length > 0 && collectionOf(schema, intent.collection)) {
-			const now = await readRecords(this.deps.ItemsService, schema, intent.collection, [intent.item], afterFields(rules));
+			const now = await readRecords(this.deps.ItemsService, schema, intent.collection, [intent.item], readAfter);
 			const change = recoveredChange({ kind: intent.kind, before: intent.before, written: intent.written }, now.get(intent.item) ?? null);
 			if (change) changes.push({ key: intent.item, writeId: intent.writeId, change });
 		}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { WriteKind } from '../../core/events/index.js';
+import { writeAtCommit } from '../db/at-commit.js';
 import { fromJson, toDate, toJson } from '../db/rows.js';
 import type { Item } from './before-state.js';
 
@@ -46,32 +47,38 @@ export function createWriteId(collection: string, key: string): string {
 	return `create:${collection}:${key}`;
 }
 
+/** Rows per insert: far under SQLite's and PostgreSQL's limits on bound values. */
+const INSERT_CHUNK = 500;
+
 /**
- * Records a write's intents, one per record; returns the write id. `ON CONFLICT DO NOTHING`: on
- * PostgreSQL a failed insert would abort the write's own transaction (creates).
+ * Records a write's intents, one per record; returns the write id. Inside a transaction they are
+ * inserted when it commits, with the other intents of that transaction (see at-commit.ts), so
+ * they commit or roll back with the records. `ON CONFLICT DO NOTHING`: on PostgreSQL a failed
+ * insert would abort the write's own transaction.
  */
-export async function recordIntents(knex: Knex, write: NewWrite, owner: string, leaseMs: number, now = new Date()): Promise<string> {
+export async function recordIntents(knex: Knex, write: NewWrite, owner: string, leaseMs: number, now: Date, onError: (error: unknown) => void): Promise<string> {
 	const writeId = write.writeId ?? randomUUID();
-	if (write.records.length === 0) return writeId;
-	await knex(INTENTS_TABLE)
-		.insert(write.records.map(([item, before]) => ({
-			id: `${writeId}|${item}`,
-			write_id: writeId,
-			collection: write.collection,
-			item,
-			kind: write.kind,
-			before: toJson(before),
-			written: toJson(write.written),
-			user: write.user,
-			role: write.role,
-			depth: write.depth,
-			locked_by: owner,
-			locked_until: new Date(now.getTime() + leaseMs),
-			date_created: now,
-		})))
-		.onConflict('id')
-		.ignore();
+	const rows = write.records.map(([item, before]) => ({
+		id: `${writeId}|${item}`,
+		write_id: writeId,
+		collection: write.collection,
+		item,
+		kind: write.kind,
+		before: toJson(before),
+		written: toJson(write.written),
+		user: write.user,
+		role: write.role,
+		depth: write.depth,
+		locked_by: owner,
+		locked_until: new Date(now.getTime() + leaseMs),
+		date_created: now,
+	}));
+	await writeAtCommit(knex, INTENTS_TABLE, rows, insertIntentRows, onError);
 	return writeId;
+}
+
+async function insertIntentRows(knex: Knex, rows: Record<string, unknown>[]): Promise<void> {
+	for (let i = 0; i < rows.length; i += INSERT_CHUNK) await knex(INTENTS_TABLE).insert(rows.slice(i, i + INSERT_CHUNK)).onConflict('id').ignore();
 }
 
 export interface Settled {
