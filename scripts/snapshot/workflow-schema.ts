@@ -26,6 +26,16 @@ export function workflowSchema(plan: Plan): void {
 		...timestamps(),
 	));
 
+	plan.collection('workflow_actions', { icon: 'bolt', display_template: '{{name}} · {{type}}', note: 'Saved actions: defined once, associated to several rules ({ "use": id }); a change applies to every rule that uses it' }, (c) => c.add(
+		uuidKey(),
+		text('name', { required: true }),
+		choice('type', [['email', 'Send email'], ['webhook', 'Call webhook'], ['update_fields', 'Update fields'], ['tag', 'Tag record'], ['create_task', 'Create task'], ['run_flow', 'Run Flow']], { required: true }),
+		code('options', { required: true, note: 'The action’s options (SPEC §5)' }),
+		code('timing', { note: 'Default timing of the rules that use it; a rule may set its own' }),
+		text('description', { multiline: true }),
+		...timestamps(),
+	));
+
 	plan.collection('workflow_runs', { icon: 'receipt_long', display_template: '{{event}} · {{collection}} {{item}}', sort_field: null, note: 'Rule evaluations that matched, were skipped, failed or were cut (and every evaluation while a rule logs them all): what was seen and what was planned' }, (c) => c
 		.add(integerKey())
 		.m2o('rule', 'workflow_rules', { template: '{{name}}', index: true, onDelete: 'SET NULL' })
@@ -108,6 +118,8 @@ export function workflowSchema(plan: Plan): void {
 			json('context', { readonly: true, note: 'Event, record key, previous values: what the action needs when it runs' }),
 			json('result', { readonly: true }),
 			text('last_error', { multiline: true, readonly: true }),
+			text('error_class', { readonly: true, note: 'What failed last: timeout, connection, http, smtp, template, refused, …' }),
+			integer('error_status', { readonly: true, note: 'The HTTP or SMTP status of the last failure, when the other side answered' }),
 			timestamp('finished_at', { readonly: true }),
 			...timestamps(),
 		));

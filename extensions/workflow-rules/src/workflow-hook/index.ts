@@ -6,7 +6,7 @@ import { directusEmitter } from '../server/automation/held-events.js';
 import { readConfig } from '../server/config.js';
 import { getEngine, setEngine } from '../server/engine/engine-registry.js';
 import { isEngineCollection, WorkflowEngine, type Writer } from '../server/engine/workflow-engine.js';
-import type { ItemsServiceClass } from '../server/engine/record-reader.js';
+import type { DirectusServices, Runtime } from '../server/runtime.js';
 import { RULES_TABLE } from '../server/rules/rule-cache.js';
 import { applyTraceSwitch } from '../server/rules/trace-switch.js';
 import { assertValidRuleWrite, refuseDeepRulePayloads } from '../server/rules/validate-rule-write.js';
@@ -23,7 +23,8 @@ const writer = (context: HookContext): Writer | null => (context.accountability 
 
 export default defineHook(({ filter, action, init }, { database, getSchema, services, logger, env }) => {
 	const emitter = directusEmitter((error) => logger.error(error, '[workflow-rules] Directus’ event emitter could not be loaded: writes made by rules will fire no hooks'));
-	const engine = new WorkflowEngine({ knex: database, getSchema, ItemsService: services.ItemsService as unknown as ItemsServiceClass, emitter, logger, config: readConfig(env) });
+	const runtime: Runtime = { knex: database, getSchema, services: services as unknown as DirectusServices, env, logger, emitter, config: readConfig(env) };
+	const engine = new WorkflowEngine(runtime);
 	const replacesRunningEngine = setEngine(engine);
 
 	const guard = (where: string, work: () => Promise<void>) =>

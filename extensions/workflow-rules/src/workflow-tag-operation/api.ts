@@ -1,6 +1,6 @@
 import { defineOperationApi } from '@directus/extensions-sdk';
 import { TAG_OPERATION_ID } from '../shared/identity.js';
-import { tagRecord } from '../server/tag-record.js';
+import { tagRecord } from '../server/actions/tag/tag-record.js';
 import { toTagList } from '../shared/tag-list.js';
 import type { ItemsServiceClass } from '../server/engine/record-reader.js';
 

@@ -19,9 +19,9 @@ export function fieldsUsedBy(rule: Rule | RuleDefinition): string[] {
 	return [...new Set(paths)].sort();
 }
 
-/** Relational paths an action of a rule needs when its job runs: the rule's conditions and that action's templates. */
-export function jobFields(rule: Rule | RuleDefinition, action: Rule['actions'][number]): string[] {
-	return relational(fieldsUsedBy({ ...rule, actions: [action] }));
+/** Relational paths a job of a rule needs: the rule's conditions (re-checked when it is scheduled) and its action's own fields. */
+export function jobFields(rule: Rule | RuleDefinition, actionFields: string[]): string[] {
+	return relational([...filterFields(rule.conditions), ...actionFields]);
 }
 
 function relational(paths: string[]): string[] {

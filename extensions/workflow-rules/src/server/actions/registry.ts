@@ -1,10 +1,14 @@
 import type { ActionType } from '../../core/rule/rule-types.js';
-import type { ActionExecutor } from './action-context.js';
-import { tag } from './tag.js';
-import { updateFields } from './update-fields.js';
+import type { ActionDefinition } from './action-definition.js';
+import { tag } from './tag/index.js';
+import { updateFields } from './update-fields/index.js';
 
-/** The actions this engine can run, by rule action type. */
-export const ACTION_EXECUTORS: Partial<Record<ActionType, ActionExecutor>> = {
+/** Every action type, by rule action type: one definition each, for jobs and Flow operations alike. */
+export const ACTIONS: Partial<{ [T in ActionType]: ActionDefinition<T> }> = {
 	update_fields: updateFields,
 	tag,
 };
+
+export function actionDefinition<T extends ActionType>(type: T): ActionDefinition<T> | null {
+	return (ACTIONS[type] as ActionDefinition<T> | undefined) ?? null;
+}

@@ -1,4 +1,5 @@
 import type { RuleAction } from '../../core/rule/rule-types.js';
+import { actionDefinition } from './registry.js';
 
 /** A field of the triggering record an action writes, with the rule path that asks for it. */
 export interface WrittenField {
@@ -6,13 +7,10 @@ export interface WrittenField {
 	path: string;
 }
 
-/** The fields of the triggering record an action at `index` writes, for checking them before it runs. */
+/** The fields of the triggering record the action at `index` writes, for checking them before it runs. */
 export function writtenFields(action: RuleAction, index: number): WrittenField[] {
-	if (action.type === 'update_fields') {
-		const values = action.options['values'];
-		if (typeof values !== 'object' || values === null) return [];
-		return Object.keys(values).map((field) => ({ field, path: `actions[${index}].options.values.${field}` }));
-	}
-	if (action.type === 'tag') return [{ field: 'tags', path: `actions[${index}].options` }];
-	return [];
+	const definition = actionDefinition(action.type);
+	const parsed = definition?.options.safeParse(action.options);
+	// An action whose options do not parse is refused by the rule validation, with its path.
+	return definition && parsed?.success ? definition.writes(parsed.data as never, `actions[${index}].options`) : [];
 }

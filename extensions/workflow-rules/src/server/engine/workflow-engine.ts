@@ -7,7 +7,6 @@ import { afterFields, beforeFields } from '../../core/engine/needed-fields.js';
 import { recoveredChange } from '../../core/engine/recovered-change.js';
 import type { RecordChange } from '../../core/events/index.js';
 import type { Rule } from '../../core/rule/rule-types.js';
-import type { EngineConfig } from '../config.js';
 import { JobWorker } from '../jobs/worker.js';
 import { RuleCache } from '../rules/rule-cache.js';
 import { expireTraceSwitches } from '../rules/trace-switch.js';
@@ -19,26 +18,10 @@ import { BatchedReader } from './batched-reader.js';
 import { cascadeDepth } from './cascade-context.js';
 import { evaluateWrite, type EvaluateDeps } from './evaluate-write.js';
 import { markOverdue } from './overdue.js';
-import { readRecords, type ItemsServiceClass } from './record-reader.js';
+import { readRecords } from './record-reader.js';
 import { acquireSweepLease } from './sweep-lease.js';
 import { claimStaleIntents, createWriteId, recordIntents, type Settled, type WriteIntent } from './write-intents.js';
-import type { ActionEmitter } from '../automation/held-events.js';
-
-export interface Logger {
-	info(obj: unknown, msg?: string): void;
-	warn(obj: unknown, msg?: string): void;
-	error(obj: unknown, msg?: string): void;
-	debug(obj: unknown, msg?: string): void;
-}
-
-export interface EngineDeps {
-	knex: Knex;
-	getSchema: () => Promise<SchemaOverview>;
-	ItemsService: ItemsServiceClass;
-	emitter: ActionEmitter;
-	logger: Logger;
-	config: EngineConfig;
-}
+import type { Runtime } from '../runtime.js';
 
 /** Who made a write, as Directus' accountability says; null for the system. */
 export interface Writer {
@@ -88,22 +71,22 @@ export class WorkflowEngine {
 	/** Writes of this process whose evaluation is under way: recovery leaves them to it. */
 	private readonly inFlight = new Map<string, number>();
 
-	constructor(private readonly deps: EngineDeps) {
+	constructor(private readonly deps: Runtime) {
 		this.rules = new RuleCache(deps.knex);
-		this.reader = new BatchedReader(deps.ItemsService);
+		this.reader = new BatchedReader(deps.services.ItemsService);
 		this.runWriter = new RunWriter(deps.knex);
 		this.evaluateDeps = {
 			knex: deps.knex,
 			config: deps.config,
 			onError: (error, rule) => deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`),
 		};
-		this.worker = new JobWorker({ knex: deps.knex, getSchema: deps.getSchema, ItemsService: deps.ItemsService, emitter: deps.emitter, owner: this.instance }, deps.config, {
+		this.worker = new JobWorker({ runtime: deps, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
 				await this.recoverOwedWrites();
 				// One instance sweeps at a time, so each record's `overdue` event fires once.
 				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
-					await markOverdue(deps, await deps.getSchema(), deps.config.callOverdueMinutes);
+					await markOverdue({ knex: deps.knex, ItemsService: deps.services.ItemsService, emitter: deps.emitter }, await deps.getSchema(), deps.config.callOverdueMinutes);
 				}
 			},
 			hourly: async () => {
@@ -156,7 +139,7 @@ export class WorkflowEngine {
 	async captureBefore(kind: 'update' | 'delete', collection: string, handle: unknown, keys: Key[], payload: unknown, database: Knex, schema: SchemaOverview, writer: Writer | null): Promise<void> {
 		const { rules, readBefore } = await this.eventRules(collection, database);
 		if (rules.length === 0 || typeof handle !== 'object' || handle === null || !collectionOf(schema, collection)) return;
-		const records = await readRecords(this.deps.ItemsService, schema, collection, keys, readBefore, database);
+		const records = await readRecords(this.deps.services.ItemsService, schema, collection, keys, readBefore, database);
 		const written = kind === 'update' ? writtenFields(payload) : [];
 		const at = new Date();
 		const writeId = await recordIntents(database, { collection, kind, records: keys.map((key) => [String(key), records.get(String(key)) ?? null]), written, user: writer?.user ?? null, role: writer?.role ?? null, depth: cascadeDepth() }, this.instance, this.deps.config.intentLeaseMs, at, this.intentError);
@@ -227,7 +210,7 @@ export class WorkflowEngine {
 		const schema = await this.deps.getSchema();
 		const changes: { key: string; writeId: string; change: RecordChange }[] = [];
 		if (rules.length > 0 && collectionOf(schema, intent.collection)) {
-			const now = await readRecords(this.deps.ItemsService, schema, intent.collection, [intent.item], readAfter);
+			const now = await readRecords(this.deps.services.ItemsService, schema, intent.collection, [intent.item], readAfter);
 			const change = recoveredChange({ kind: intent.kind, before: intent.before, written: intent.written }, now.get(intent.item) ?? null);
 			if (change) changes.push({ key: intent.item, writeId: intent.writeId, change });
 		}

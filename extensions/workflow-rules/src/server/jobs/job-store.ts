@@ -135,19 +135,30 @@ export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, l
 	return claimed;
 }
 
+/** How an attempt ended in error: the message, and the error's kind and HTTP/SMTP status when known. */
+export interface JobError {
+	error: string | null;
+	kind?: string | null;
+	status?: number | null;
+}
+
+function errorColumns(details: JobError): Record<string, unknown> {
+	return { last_error: details.error, error_class: details.error === null ? null : (details.kind ?? null), error_status: details.error === null ? null : (details.status ?? null) };
+}
+
 /**
  * Finishes a job this instance still holds; false when it no longer does (its lease ran out and
  * another instance claimed it), so a caller finishing inside the action's transaction rolls back.
  */
-export async function finishJob(knex: Knex, id: number, owner: string, status: Extract<JobStatus, 'succeeded' | 'failed' | 'skipped' | 'cancelled'>, details: { result?: unknown; error?: string | null }, now = new Date()): Promise<boolean> {
+export async function finishJob(knex: Knex, id: number, owner: string, status: Extract<JobStatus, 'succeeded' | 'failed' | 'skipped' | 'cancelled'>, details: { result?: unknown } & Partial<JobError>, now = new Date()): Promise<boolean> {
 	const updated = await knex(JOBS_TABLE)
 		.where({ id, locked_by: owner, status: 'running' })
-		.update({ status, result: toJson(details.result ?? null), last_error: details.error ?? null, finished_at: now, locked_until: null, date_updated: now });
+		.update({ status, result: toJson(details.result ?? null), ...errorColumns({ error: details.error ?? null, kind: details.kind ?? null, status: details.status ?? null }), finished_at: now, locked_until: null, date_updated: now });
 	return updated === 1;
 }
 
-export async function retryJobLater(knex: Knex, id: number, owner: string, dueAt: Date, error: string, now = new Date()): Promise<void> {
-	await knex(JOBS_TABLE).where({ id, locked_by: owner }).update({ status: 'pending', due_at: dueAt, last_error: error, locked_until: null, date_updated: now });
+export async function retryJobLater(knex: Knex, id: number, owner: string, dueAt: Date, details: JobError, now = new Date()): Promise<void> {
+	await knex(JOBS_TABLE).where({ id, locked_by: owner }).update({ status: 'pending', due_at: dueAt, ...errorColumns(details), locked_until: null, date_updated: now });
 }
 
 /** Puts a finished (failed, skipped, cancelled) job back in the queue, due now, with fresh attempts. */
@@ -155,11 +166,15 @@ export async function replayJob(knex: Knex, id: number, now = new Date()): Promi
 	const updated = await knex(JOBS_TABLE)
 		.where('id', id)
 		.whereIn('status', ['failed', 'skipped', 'cancelled'])
-		.update({ status: 'pending', due_at: now, attempts: 0, last_error: null, finished_at: null, locked_by: null, locked_until: null, date_updated: now });
+		.update({ status: 'pending', due_at: now, attempts: 0, last_error: null, error_class: null, error_status: null, finished_at: null, locked_by: null, locked_until: null, date_updated: now });
 	return updated === 1;
 }
 
-/** Backoff before attempt n+1: 1 s, 2 s, 4 s, … capped at five minutes. */
-export function backoffMs(attempts: number): number {
-	return Math.min(300_000, 1000 * 2 ** Math.max(0, attempts - 1));
+/**
+ * Backoff before attempt n+1: 1 s, 2 s, 4 s, … capped at five minutes, plus up to a fifth more at
+ * random, so that jobs failing together (an endpoint down) do not come back together.
+ */
+export function backoffMs(attempts: number, random = Math.random): number {
+	const base = Math.min(300_000, 1000 * 2 ** Math.max(0, attempts - 1));
+	return Math.round(base * (1 + 0.2 * random()));
 }

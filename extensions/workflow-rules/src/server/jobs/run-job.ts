@@ -1,25 +1,22 @@
-import type { Knex } from 'knex';
-import type { SchemaOverview } from '@directus/types';
-import { errorMessage, isRetryable, PermanentActionError } from '../../core/actions/action-errors.js';
+import { errorDetails, errorMessage, isRetryable, PermanentActionError } from '../../core/actions/action-errors.js';
 import { conditionsHold } from '../../core/engine/evaluate-rule.js';
 import { evaluationContext } from '../../core/engine/evaluation-context.js';
 import { jobFields } from '../../core/engine/needed-fields.js';
-import { ACTION_EXECUTORS } from '../actions/registry.js';
+import type { ActionRun } from '../actions/action-definition.js';
+import { actionDefinition } from '../actions/registry.js';
 import { AUTOMATION_USER, automationAccountability } from '../automation/automation-user.js';
-import { transactionThenEmit, type ActionEmitter } from '../automation/held-events.js';
+import { transactionThenEmit } from '../automation/held-events.js';
 import { withCascadeDepth } from '../engine/cascade-context.js';
-import { readRecords, type ItemsServiceClass } from '../engine/record-reader.js';
+import { readRecords } from '../engine/record-reader.js';
 import { RULES_TABLE } from '../rules/rule-cache.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
 import { ruleFromRow } from '../rules/rule-row.js';
+import type { Runtime } from '../runtime.js';
 import { backoffMs, finishJob, retryJobLater, type Job } from './job-store.js';
 
 export interface JobRunnerDeps {
-	knex: Knex;
-	getSchema: () => Promise<SchemaOverview>;
-	ItemsService: ItemsServiceClass;
-	/** Directus' core emitter: the action events of the job's writes fire through it once they committed. */
-	emitter: ActionEmitter;
+	runtime: Runtime;
+	/** This instance's name, on the jobs it holds. */
 	owner: string;
 }
 
@@ -37,7 +34,7 @@ function refusal(error: unknown): PermanentActionError | null {
 	const statuses = errors.map((e) => (e as { status?: unknown } | null)?.status);
 	if (errors.length === 0 || !statuses.every((status) => typeof status === 'number' && status >= 400 && status < 500)) return null;
 	const who = statuses.includes(403) ? `the automation user (${AUTOMATION_USER.email}) may not make this write` : 'Directus refused the values';
-	return new PermanentActionError(`${who}: ${errorMessage(error)}`);
+	return new PermanentActionError(`${who}: ${errorMessage(error)}`, { kind: 'refused', status: statuses[0] as number });
 }
 
 /**
@@ -47,7 +44,8 @@ function refusal(error: unknown): PermanentActionError | null {
  * while retryable and attempts remain, then `failed` with the error.
  */
 export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): Promise<JobOutcome> {
-	const { knex, owner } = deps;
+	const { runtime, owner } = deps;
+	const { knex } = runtime;
 	const skip = async (reason: string): Promise<JobOutcome> => {
 		await finishJob(knex, job.id, owner, 'skipped', { error: reason });
 		return 'skipped';
@@ -62,14 +60,14 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		const action = rule.actions[job.actionIndex];
 		if (!action || action.type !== job.actionType) return skip('the rule changed: this action is no longer part of it');
 
-		const execute = ACTION_EXECUTORS[action.type];
-		if (!execute) {
-			await finishJob(knex, job.id, owner, 'failed', { error: `action type "${action.type}" is not available in this version` });
-			return 'failed';
-		}
+		const definition = actionDefinition(action.type);
+		if (!definition) throw new PermanentActionError(`action type "${action.type}" is not available in this version`, { kind: 'unavailable' });
+		const parsed = definition.options.safeParse(action.options);
+		if (!parsed.success) throw new PermanentActionError(`the action's options are not valid: ${parsed.error.issues.map((issue) => `options.${issue.path.join('.')}: ${issue.message}`).join('; ')}`, { kind: 'invalid' });
+		const options = parsed.data as never;
 
-		const schema = await deps.getSchema();
-		const records = collectionOf(schema, job.collection) ? await readRecords(deps.ItemsService, schema, job.collection, [job.item], jobFields(rule, action)) : new Map();
+		const schema = await runtime.getSchema();
+		const records = collectionOf(schema, job.collection) ? await readRecords(runtime.services.ItemsService, schema, job.collection, [job.item], jobFields(rule, definition.fields(options))) : new Map();
 		const record = records.get(job.item) ?? null;
 
 		if (action.timing.type !== 'instant' && record && !conditionsHold(rule, record, evaluationContext({ now, userId: job.context.user ?? null, roleId: job.context.role ?? null }))) {
@@ -80,10 +78,23 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		// The action's writes and the job's success commit together: after a crash the job is
 		// either done with its writes or still to do without them, never done twice.
 		await withCascadeDepth(job.depth, () =>
-			transactionThenEmit(knex, deps.emitter, async (trx, hold) => {
-				const items = (collection: string) => new deps.ItemsService(collection, { schema, accountability, knex: trx });
-				const context = { job, rule, action, collection: job.collection, item: job.item, record: record ?? job.context.record, previous: job.context.previous, schema, items, hold, now };
-				const result = await execute(context).catch((error: unknown) => {
+			transactionThenEmit(knex, runtime.emitter, async (trx, hold) => {
+				const run: ActionRun = {
+					runtime,
+					schema,
+					rule: { id: rule.id, name: rule.name, collection: rule.collection },
+					collection: job.collection,
+					item: job.item,
+					record: record ?? job.context.record,
+					previous: job.context.previous,
+					event: job.event,
+					now,
+					idempotencyKey: job.idempotencyKey,
+					accountability,
+					items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex: trx }),
+					hold,
+				};
+				const result = await definition.run(options, run).catch((error: unknown) => {
 					throw refusal(error) ?? error;
 				});
 				if (!(await finishJob(trx, job.id, owner, 'succeeded', { result: result ?? null }))) throw new LeaseLostError();
@@ -93,11 +104,13 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 	} catch (error) {
 		if (error instanceof LeaseLostError) return 'abandoned';
 		const message = errorMessage(error);
+		const details = errorDetails(error);
 		if (isRetryable(error) && job.attempts < job.maxAttempts) {
-			await retryJobLater(knex, job.id, owner, new Date(Date.now() + backoffMs(job.attempts)), message);
+			const wait = Math.max(backoffMs(job.attempts), details.retryAfterMs ?? 0);
+			await retryJobLater(knex, job.id, owner, new Date(Date.now() + wait), { error: message, kind: details.kind, status: details.status });
 			return 'retrying';
 		}
-		await finishJob(knex, job.id, owner, 'failed', { error: message });
+		await finishJob(knex, job.id, owner, 'failed', { error: message, kind: details.kind, status: details.status });
 		return 'failed';
 	}
 }

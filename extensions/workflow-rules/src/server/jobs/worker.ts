@@ -68,7 +68,7 @@ export class JobWorker {
 
 	private async drain(): Promise<void> {
 		for (;;) {
-			const jobs = await claimDueJobs(this.deps.knex, this.deps.owner, this.config.jobLeaseMs, this.config.jobBatchSize);
+			const jobs = await claimDueJobs(this.deps.runtime.knex, this.deps.owner, this.config.jobLeaseMs, this.config.jobBatchSize);
 			for (const job of jobs) await runJob(this.deps, job);
 			if (jobs.length < this.config.jobBatchSize || this.stopped) return;
 		}

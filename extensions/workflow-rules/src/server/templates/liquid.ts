@@ -69,6 +69,6 @@ export async function renderTemplate(template: string, scope: TemplateScope, whe
 	try {
 		return await engine.parseAndRender(template, scope);
 	} catch (error) {
-		throw new PermanentActionError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+		throw new PermanentActionError(`${where}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'template' });
 	}
 }

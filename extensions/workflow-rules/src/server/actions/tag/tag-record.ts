@@ -1,6 +1,6 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
-import { applyTagChange, normaliseTags, sameTags } from '../core/actions/tags.js';
-import type { ItemsServiceClass, ItemsServiceLike } from './engine/record-reader.js';
+import { applyTagChange, normaliseTags, sameTags } from '../../../core/actions/tags.js';
+import type { ItemsServiceClass, ItemsServiceLike } from '../../engine/record-reader.js';
 
 export interface TagChange {
 	collection: string;

@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import type { Accountability, SchemaOverview } from '@directus/types';
+import type { ACTION_OPTIONS } from '../../core/rule/action-options.js';
+import type { ActionType } from '../../core/rule/rule-types.js';
+import type { HoldEvents } from '../automation/held-events.js';
+import type { Item, ItemsServiceLike } from '../engine/record-reader.js';
+import type { Runtime } from '../runtime.js';
+import type { WrittenField } from './written-fields.js';
+
+export type ActionOptionsOf<T extends ActionType> = z.output<(typeof ACTION_OPTIONS)[T]>;
+
+/** The rule an action runs for; null when a Directus Flow operation runs it. */
+export interface ActionRule {
+	id: string;
+	name: string;
+	collection: string;
+}
+
+/**
+ * One run of an action, from a job of a rule or from a Flow operation: the record it is about and
+ * how to write. Built by the caller (run-job.ts, the Flow operations) and handed to `run`.
+ */
+export interface ActionRun {
+	runtime: Runtime;
+	schema: SchemaOverview;
+	rule: ActionRule | null;
+	/** The record's collection and key; null when a Flow runs the action about no record. */
+	collection: string | null;
+	item: string | null;
+	/** The record now (or as it was deleted), with the relations `fields` named. */
+	record: Item | null;
+	/** The record before the triggering write. */
+	previous: Item | null;
+	event: string | null;
+	now: Date;
+	/**
+	 * Unique per job, the same on every retry of it: what an action outside the database sends
+	 * along so the other side can drop a repeat (a webhook's `webhook-id`).
+	 */
+	idempotencyKey: string;
+	/** The automation user's accountability: what Directus checks the action's writes against. */
+	accountability: Accountability;
+	/**
+	 * ItemsService as the automation user, inside the transaction that marks the job succeeded:
+	 * a crash leaves the job done with its writes or to do without them. Pass `hold` as the options
+	 * of every mutation, so its action events fire once that transaction has committed.
+	 */
+	items: (collection: string) => ItemsServiceLike;
+	hold: HoldEvents;
+}
+
+/**
+ * One action type, used alike by the job runner and the Directus Flow operations: its options
+ * schema (from the core rule model), the record fields its templates and recipients read, the
+ * fields of the record it writes (checked when a rule is saved), and `run`.
+ */
+export interface ActionDefinition<T extends ActionType = ActionType> {
+	type: T;
+	options: (typeof ACTION_OPTIONS)[T];
+	/** Relational paths of the record it reads (`contact.email`), loaded before it runs. */
+	fields(options: ActionOptionsOf<T>): string[];
+	/** Fields of the triggering record it writes, with the rule path that asks for each. */
+	writes(options: ActionOptionsOf<T>, path: string): WrittenField[];
+	/** Does the work; throws Retryable/PermanentActionError (core/actions/action-errors.ts). Returns what the job keeps as its result. */
+	run(options: ActionOptionsOf<T>, run: ActionRun): Promise<unknown>;
+}
+
+export function defineAction<T extends ActionType>(definition: ActionDefinition<T>): ActionDefinition<T> {
+	return definition;
+}
+
+/** The variables every template of an action sees (SPEC §5). */
+export function templateScope(run: ActionRun): Record<string, unknown> {
+	return {
+		record: run.record ?? {},
+		previous: run.previous ?? {},
+		event: { name: run.event, collection: run.collection, key: run.item },
+		rule: run.rule ? { id: run.rule.id, name: run.rule.name, collection: run.rule.collection } : null,
+		now: run.now.toISOString(),
+	};
+}
