@@ -10,10 +10,11 @@ interface ExtensionInfo {
 }
 
 describe('workflow-rules bundle', () => {
-	it('is installed and enabled with its hooks, endpoint, operation, interface and panel', async () => {
+	it('is installed and enabled with its hooks, endpoint, operations, interface and panel', async () => {
 		const extensions = await data<ExtensionInfo[]>('GET', '/extensions');
 		const bundle = extensions.find((extension) => extension.schema?.type === 'bundle' && extension.schema.name === 'directus-extension-workflow-rules');
-		const expected = ['endpoint:workflows-endpoint', 'hook:service-catalogue-hook', 'hook:workflow-hook', 'interface:service-actions-interface', 'operation:workflow-tag-operation', 'panel:rule-wizard-panel'];
+		const operations = ['create-task', 'email', 'run-flow', 'tag', 'update-fields', 'webhook'].map((name) => `operation:workflow-${name}-operation`);
+		const expected = ['endpoint:workflows-endpoint', 'hook:service-catalogue-hook', 'hook:workflow-hook', 'interface:service-actions-interface', ...operations, 'panel:rule-wizard-panel'];
 
 		expect(bundle?.meta.enabled).toBe(true);
 		expect(bundle!.schema!.entries!.map((entry) => `${entry.type}:${entry.name}`).sort()).toEqual(expected);
@@ -41,7 +42,7 @@ describe('workflow-rules bundle', () => {
 		await data('DELETE', `/items/leads/${lead.id}`);
 	});
 
-	it('tag operation runs inside an ordinary Flow', async () => {
+	it('tag operation runs inside an ordinary Flow, waiting for the result', async () => {
 		const lead = await data<{ id: string }>('POST', '/items/leads', { name: 'Flow probe', tags: ['cold'] });
 		const flow = await data<{ id: string }>('POST', '/flows', {
 			name: 'Tag probe',
@@ -59,7 +60,7 @@ describe('workflow-rules bundle', () => {
 				type: 'workflow-tag',
 				position_x: 19,
 				position_y: 1,
-				options: { collection: 'leads', key: lead.id, add: ['warm', 'vip'], remove: ['cold'] },
+				options: { collection: 'leads', key: lead.id, add: ['warm', 'vip'], remove: ['cold'], wait: true },
 			});
 			await data('PATCH', `/flows/${flow.id}`, { operation: operation.id });
 

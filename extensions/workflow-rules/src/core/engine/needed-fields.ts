@@ -20,8 +20,8 @@ export function fieldsUsedBy(rule: Rule | RuleDefinition): string[] {
 }
 
 /** Relational paths a job of a rule needs: the rule's conditions (re-checked when it is scheduled) and its action's own fields. */
-export function jobFields(rule: Rule | RuleDefinition, actionFields: string[]): string[] {
-	return relational([...filterFields(rule.conditions), ...actionFields]);
+export function jobFields(conditions: RuleDefinition['conditions'], actionFields: string[]): string[] {
+	return relational([...filterFields(conditions), ...actionFields]);
 }
 
 function relational(paths: string[]): string[] {

@@ -47,6 +47,18 @@ export interface ActionRun {
 	 */
 	items: (collection: string) => ItemsServiceLike;
 	hold: HoldEvents;
+	/**
+	 * Renders an option's text as the caller templates: a rule's options are Liquid over
+	 * `templateScope`; a Flow operation's options arrive already rendered by Directus' own `{{ }}`
+	 * (it replaces every `{{ … }}` before the handler runs), so their text is final and is never
+	 * parsed again, which would run record values as templates. `path` names the option in errors.
+	 */
+	render: (text: string, path: string, options?: RenderOptions) => Promise<string>;
+}
+
+export interface RenderOptions {
+	/** The text is HTML: values put into it are escaped. */
+	html?: boolean;
 }
 
 /**

@@ -126,7 +126,7 @@ export async function userAccess(knex: Knex, userId: string): Promise<UserAccess
  * app access from its policies), labelled with the rule in `userAgent` and `origin`, which
  * directus_activity stores beside the user.
  */
-export async function automationAccountability(knex: Knex, ruleId: string): Promise<Accountability> {
+export async function automationAccountability(knex: Knex, source: string): Promise<Accountability> {
 	const access = await automationAccess(knex);
 	if (!access) throw new PermanentActionError(`the automation user ${AUTOMATION_USER.email} does not exist; restart Directus to create it again`);
 	if (access.user.status !== 'active') throw new PermanentActionError(`the automation user ${AUTOMATION_USER.email} is ${access.user.status}: rules may not write`);
@@ -139,7 +139,7 @@ export async function automationAccountability(knex: Knex, ruleId: string): Prom
 		admin,
 		app: admin || access.policies.some((policy) => policy.app),
 		ip: null,
-		userAgent: `workflow-rules rule ${ruleId}`,
+		userAgent: `workflow-rules ${source}`,
 		origin: 'workflow-rules',
 	};
 }

@@ -71,7 +71,7 @@ export class WorkflowEngine {
 	/** Writes of this process whose evaluation is under way: recovery leaves them to it. */
 	private readonly inFlight = new Map<string, number>();
 
-	constructor(private readonly deps: Runtime) {
+	constructor(readonly deps: Runtime) {
 		this.rules = new RuleCache(deps.knex);
 		this.reader = new BatchedReader(deps.services.ItemsService);
 		this.runWriter = new RunWriter(deps.knex);

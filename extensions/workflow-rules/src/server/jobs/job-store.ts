@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { RuleAction } from '../../core/rule/rule-types.js';
 import { fromJson, toDate, toJson } from '../db/rows.js';
 
 export const JOBS_TABLE = 'workflow_jobs';
@@ -16,11 +17,13 @@ export interface JobContext {
 	/** Who made the write: `$CURRENT_USER` / `$CURRENT_ROLE` when a scheduled action re-checks the conditions. */
 	user?: string | null;
 	role?: string | null;
+	/** A Directus Flow operation's job has no rule: the action it handed over, options as rendered by the Flow. */
+	action?: RuleAction;
 }
 
 export interface NewJob {
 	run: number | null;
-	rule: string;
+	rule: string | null;
 	actionIndex: number;
 	actionType: string;
 	timing: string;
@@ -103,8 +106,15 @@ function jobRow(job: NewJob, now: Date): Record<string, unknown> {
  * not an aborted transaction.
  */
 export async function insertJobOnce(knex: Knex, job: NewJob, now = new Date()): Promise<boolean> {
-	const rows = await knex(JOBS_TABLE).insert(jobRow(job, now)).onConflict('idempotency_key').ignore().returning('id');
-	return Array.isArray(rows) && rows.length > 0;
+	return (await insertJob(knex, job, now)) !== null;
+}
+
+/** `insertJobOnce`, answering the new job's id (null when its key existed). */
+export async function insertJob(knex: Knex, job: NewJob, now = new Date()): Promise<number | null> {
+	const rows: unknown[] = await knex(JOBS_TABLE).insert(jobRow(job, now)).onConflict('idempotency_key').ignore().returning('id');
+	const first = rows[0] as { id?: unknown } | number | undefined;
+	if (first === undefined) return null;
+	return Number(typeof first === 'object' ? first.id : first);
 }
 
 /**

@@ -1,13 +1,15 @@
+import type { Knex } from 'knex';
 import { errorDetails, errorMessage, isRetryable, PermanentActionError } from '../../core/actions/action-errors.js';
 import { conditionsHold } from '../../core/engine/evaluate-rule.js';
 import { evaluationContext } from '../../core/engine/evaluation-context.js';
 import { jobFields } from '../../core/engine/needed-fields.js';
-import type { ActionRun } from '../actions/action-definition.js';
+import type { Rule, RuleAction } from '../../core/rule/rule-types.js';
+import type { ActionRule } from '../actions/action-definition.js';
+import { executeAction } from '../actions/execute-action.js';
+import { parseActionOptions } from '../actions/parse-action-options.js';
 import { actionDefinition } from '../actions/registry.js';
-import { AUTOMATION_USER, automationAccountability } from '../automation/automation-user.js';
-import { transactionThenEmit } from '../automation/held-events.js';
-import { withCascadeDepth } from '../engine/cascade-context.js';
-import { readRecords } from '../engine/record-reader.js';
+import { AUTOMATION_USER } from '../automation/automation-user.js';
+import { readRecords, type Item } from '../engine/record-reader.js';
 import { RULES_TABLE } from '../rules/rule-cache.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
 import { ruleFromRow } from '../rules/rule-row.js';
@@ -37,11 +39,49 @@ function refusal(error: unknown): PermanentActionError | null {
 	return new PermanentActionError(`${who}: ${errorMessage(error)}`, { kind: 'refused', status: statuses[0] as number });
 }
 
+/** What a job runs: its action with parsed options, the record's relational fields, and how it templates. */
+interface Work {
+	rule: ActionRule | null;
+	action: RuleAction;
+	/** The rule's conditions: their relational paths are read with the record, to re-check them. */
+	conditions: Rule['conditions'];
+	/** Re-checks a scheduled rule action's conditions on the record as it now is. */
+	stillHolds: (record: Item) => boolean;
+	/** Rules template with Liquid; a Flow operation's options were rendered by Directus. */
+	liquid: boolean;
+	source: string;
+}
+
+/** A rule's job: the rule as it is now (a deleted or deactivated rule runs nothing). */
+async function ruleWork(knex: Knex, job: Job, now: Date): Promise<Work | string> {
+	const row = job.rule ? await knex(RULES_TABLE).where('id', job.rule).first() : null;
+	if (!row) return 'the rule was deleted';
+	const rule = ruleFromRow(row);
+	if (rule.status !== 'active') return 'the rule is inactive';
+	const action = rule.actions[job.actionIndex];
+	if (!action || action.type !== job.actionType) return 'the rule changed: this action is no longer part of it';
+	const context = evaluationContext({ now, userId: job.context.user ?? null, roleId: job.context.role ?? null });
+	return {
+		rule: { id: rule.id, name: rule.name, collection: rule.collection },
+		action,
+		conditions: rule.conditions,
+		stillHolds: (record) => action.timing.type === 'instant' || conditionsHold(rule, record, context),
+		liquid: true,
+		source: `rule ${rule.id}`,
+	};
+}
+
+/** A Directus Flow operation's job: the action it handed over, as it was then. */
+function operationWork(job: Job): Work {
+	const action = job.context.action!;
+	return { rule: null, action, conditions: null, stillHolds: () => true, liquid: false, source: 'flow operation' };
+}
+
 /**
- * Runs one claimed job: the rule as it is now (a deleted or deactivated rule runs nothing), the
- * record as it is now, scheduled actions re-checking the rule's conditions, the action inside the
- * cascade depth of the write that caused it. Errors become data on the job: retried with backoff
- * while retryable and attempts remain, then `failed` with the error.
+ * Runs one claimed job: the record as it is now, scheduled rule actions re-checking the rule's
+ * conditions, the action inside the cascade depth of the write that caused it. Errors become data
+ * on the job: retried with backoff while retryable and attempts remain, then `failed` with the
+ * error, its kind and status.
  */
 export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): Promise<JobOutcome> {
 	const { runtime, owner } = deps;
@@ -52,54 +92,40 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 	};
 
 	try {
-		const row = job.rule ? await knex(RULES_TABLE).where('id', job.rule).first() : null;
-		if (!row) return skip('the rule was deleted');
-		const rule = ruleFromRow(row);
-		if (rule.status !== 'active') return skip('the rule is inactive');
-
-		const action = rule.actions[job.actionIndex];
-		if (!action || action.type !== job.actionType) return skip('the rule changed: this action is no longer part of it');
+		const work = job.context.action && !job.rule ? operationWork(job) : await ruleWork(knex, job, now);
+		if (typeof work === 'string') return skip(work);
+		const { action } = work;
 
 		const definition = actionDefinition(action.type);
 		if (!definition) throw new PermanentActionError(`action type "${action.type}" is not available in this version`, { kind: 'unavailable' });
-		const parsed = definition.options.safeParse(action.options);
-		if (!parsed.success) throw new PermanentActionError(`the action's options are not valid: ${parsed.error.issues.map((issue) => `options.${issue.path.join('.')}: ${issue.message}`).join('; ')}`, { kind: 'invalid' });
-		const options = parsed.data as never;
+		const parsed = parseActionOptions(definition, action.options);
+		if (!parsed.ok) throw new PermanentActionError(`the action's options are not valid: ${parsed.issues.map(({ path, problem }) => `${path}: ${problem}`).join('; ')}`, { kind: 'invalid' });
+		const { options } = parsed;
 
 		const schema = await runtime.getSchema();
-		const records = collectionOf(schema, job.collection) ? await readRecords(runtime.services.ItemsService, schema, job.collection, [job.item], jobFields(rule, definition.fields(options))) : new Map();
+		const records = job.item && collectionOf(schema, job.collection) ? await readRecords(runtime.services.ItemsService, schema, job.collection, [job.item], jobFields(work.conditions, definition.fields(options))) : new Map();
 		const record = records.get(job.item) ?? null;
+		if (record && !work.stillHolds(record)) return skip('the rule’s conditions no longer hold for this record');
 
-		if (action.timing.type !== 'instant' && record && !conditionsHold(rule, record, evaluationContext({ now, userId: job.context.user ?? null, roleId: job.context.role ?? null }))) {
-			return skip('the rule’s conditions no longer hold for this record');
-		}
-
-		const accountability = await automationAccountability(knex, rule.id);
-		// The action's writes and the job's success commit together: after a crash the job is
-		// either done with its writes or still to do without them, never done twice.
-		await withCascadeDepth(job.depth, () =>
-			transactionThenEmit(knex, runtime.emitter, async (trx, hold) => {
-				const run: ActionRun = {
-					runtime,
-					schema,
-					rule: { id: rule.id, name: rule.name, collection: rule.collection },
-					collection: job.collection,
-					item: job.item,
-					record: record ?? job.context.record,
-					previous: job.context.previous,
-					event: job.event,
-					now,
-					idempotencyKey: job.idempotencyKey,
-					accountability,
-					items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex: trx }),
-					hold,
-				};
-				const result = await definition.run(options, run).catch((error: unknown) => {
-					throw refusal(error) ?? error;
-				});
-				if (!(await finishJob(trx, job.id, owner, 'succeeded', { result: result ?? null }))) throw new LeaseLostError();
-			}),
-		);
+		await executeAction(runtime, {
+			definition,
+			options,
+			rule: work.rule,
+			collection: job.collection || null,
+			item: job.item || null,
+			record: record ?? job.context.record,
+			previous: job.context.previous,
+			event: job.event,
+			idempotencyKey: job.idempotencyKey,
+			source: work.source,
+			liquid: work.liquid,
+			depth: job.depth,
+			now,
+		}, async (trx, result) => {
+			if (!(await finishJob(trx, job.id, owner, 'succeeded', { result: result ?? null }))) throw new LeaseLostError();
+		}).catch((error: unknown) => {
+			throw refusal(error) ?? error;
+		});
 		return 'succeeded';
 	} catch (error) {
 		if (error instanceof LeaseLostError) return 'abandoned';

@@ -1,0 +1,3 @@
+import { actionOperationApp } from '../../shared/operation-app.js';
+
+export default actionOperationApp('update_fields');

@@ -1,0 +1,62 @@
+import type { Knex } from 'knex';
+import type { ActionType } from '../../core/rule/rule-types.js';
+import { automationAccountability } from '../automation/automation-user.js';
+import { transactionThenEmit } from '../automation/held-events.js';
+import { withCascadeDepth } from '../engine/cascade-context.js';
+import type { Item } from '../engine/record-reader.js';
+import type { Runtime } from '../runtime.js';
+import { renderTemplate } from '../templates/liquid.js';
+import { templateScope, type ActionDefinition, type ActionRule, type ActionRun } from './action-definition.js';
+
+/** One action to run now, about one record (or none), as a job or a Flow operation asks. */
+export interface ActionExecution<T extends ActionType = ActionType> {
+	definition: ActionDefinition<T>;
+	options: Parameters<ActionDefinition<T>['run']>[0];
+	rule: ActionRule | null;
+	collection: string | null;
+	item: string | null;
+	record: Item | null;
+	previous: Item | null;
+	event: string | null;
+	idempotencyKey: string;
+	/** Names who asked in the automation user's activity: `rule <id>`, `flow <id>`. */
+	source: string;
+	/** Rules template with Liquid; a Flow operation's options were already rendered by Directus. */
+	liquid: boolean;
+	/** Cascade depth of the action's own writes. */
+	depth: number;
+	now: Date;
+}
+
+/**
+ * Runs an action as the automation user, inside one transaction whose writes fire their action
+ * events once committed. `beforeCommit` joins that transaction (the job runner marks the job
+ * succeeded there, so a crash leaves both or neither). Answers what the action returned.
+ */
+export async function executeAction(runtime: Runtime, execution: ActionExecution, beforeCommit?: (trx: Knex, result: unknown) => Promise<void>): Promise<unknown> {
+	const schema = await runtime.getSchema();
+	const accountability = await automationAccountability(runtime.knex, execution.source);
+	return withCascadeDepth(execution.depth, () =>
+		transactionThenEmit(runtime.knex, runtime.emitter, async (trx, hold) => {
+			const run: ActionRun = {
+				runtime,
+				schema,
+				rule: execution.rule,
+				collection: execution.collection,
+				item: execution.item,
+				record: execution.record,
+				previous: execution.previous,
+				event: execution.event,
+				now: execution.now,
+				idempotencyKey: execution.idempotencyKey,
+				accountability,
+				items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex: trx }),
+				hold,
+				render: execution.liquid ? (text, path) => renderTemplate(text, templateScope(run), `options.${path}`) : async (text) => text,
+			};
+			const result = await execution.definition.run(execution.options as never, run);
+			await beforeCommit?.(trx, result);
+			return result;
+		}),
+	);
+}
