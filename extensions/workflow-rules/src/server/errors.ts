@@ -13,3 +13,10 @@ export const BadRequestError = createError<{ field: string; problem: string }>('
 
 /** A booking the service catalogue does not allow; `reason` is machine-readable, the message says why. */
 export const BookingRefusedError = createError<{ reason: string; field: string; problem: string }>('BOOKING_REFUSED', ({ field, problem }) => `${field}: ${problem}`, 400);
+
+/** A template that does not parse or render: where, and at which line and column of it. */
+export const InvalidTemplateError = createError<{ path: string; problem: string; line: number | null; column: number | null }>(
+	'INVALID_TEMPLATE',
+	({ path, problem }) => `${path}: ${problem}`,
+	400,
+);

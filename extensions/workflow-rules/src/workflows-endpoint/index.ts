@@ -10,6 +10,7 @@ import { getEngine } from '../server/engine/engine-registry.js';
 import { assertValidRule } from '../server/rules/validate-rule-write.js';
 import { dryRun } from '../server/rules/dry-run.js';
 import { usageReport } from '../server/runs/usage.js';
+import { previewTemplates } from '../server/templates/preview.js';
 import { replayJob, JOBS_TABLE } from '../server/jobs/job-store.js';
 import { BadRequestError, NotFoundError } from '../server/errors.js';
 import { cloneService, markAvailable, markUnavailable, markUnused, type QuickActionDeps } from '../server/catalogue/quick-actions.js';
@@ -36,6 +37,10 @@ export default defineEndpoint({
 		router.post('/rules/test', asyncRoute(async (req, res) => {
 			const accountability = await access(req);
 			res.json({ data: await dryRun(req.body ?? {}, { knex, schema: await getSchema(), ItemsService, accountability }) });
+		}));
+
+		router.post('/templates/preview', asyncRoute(async (req, res) => {
+			res.json({ data: await previewTemplates(req.body ?? {}, { schema: await getSchema(), ItemsService, accountability: requireUser(req) }) });
 		}));
 
 		router.get('/usage', asyncRoute(async (req, res) => {

@@ -81,8 +81,8 @@ export function defineAction<T extends ActionType>(definition: ActionDefinition<
 	return definition;
 }
 
-/** The variables every template of an action sees (SPEC §5). */
-export function templateScope(run: ActionRun): Record<string, unknown> {
+/** The variables every template of an action sees (SPEC §5); the template preview builds the same. */
+export function templateScope(run: Pick<ActionRun, 'record' | 'previous' | 'event' | 'collection' | 'item' | 'rule' | 'now'>): Record<string, unknown> {
 	return {
 		record: run.record ?? {},
 		previous: run.previous ?? {},

@@ -69,6 +69,13 @@ export async function renderTemplate(template: string, scope: TemplateScope, whe
 	try {
 		return await engine.parseAndRender(template, scope);
 	} catch (error) {
-		throw new PermanentActionError(`${where}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'template' });
+		throw new PermanentActionError(`${where}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'template' }, { cause: error });
 	}
+}
+
+/** Where in its template a Liquid error happened (1-based), when liquidjs knows. */
+export function templateErrorPosition(error: unknown): { line: number; column: number } | null {
+	const token = ((error as { cause?: unknown } | null)?.cause ?? error) as { token?: { getPosition?: () => [number, number] } } | null;
+	const position = token?.token?.getPosition?.();
+	return position ? { line: position[0], column: position[1] } : null;
 }
