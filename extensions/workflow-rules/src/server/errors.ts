@@ -20,3 +20,10 @@ export const InvalidTemplateError = createError<{ path: string; problem: string;
 	({ path, problem }) => `${path}: ${problem}`,
 	400,
 );
+
+/** A saved action still associated to rules: deleting it would silently remove an action from each. */
+export const SavedActionInUseError = createError<{ action: string; rules: string }>(
+	'SAVED_ACTION_IN_USE',
+	({ action, rules }) => `saved action "${action}" is used by the rules ${rules}: remove it from them first`,
+	400,
+);

@@ -7,6 +7,8 @@ import { readConfig } from '../server/config.js';
 import { getEngine, setEngine } from '../server/engine/engine-registry.js';
 import { isEngineCollection, WorkflowEngine, type Writer } from '../server/engine/workflow-engine.js';
 import type { DirectusServices, Runtime } from '../server/runtime.js';
+import { assertSavedActionsUnused, assertValidSavedActionWrite } from '../server/actions/saved-action-write.js';
+import { SAVED_ACTIONS_TABLE } from '../server/actions/saved-actions.js';
 import { RULES_TABLE } from '../server/rules/rule-cache.js';
 import { applyTraceSwitch } from '../server/rules/trace-switch.js';
 import { assertValidRuleWrite, refuseDeepRulePayloads } from '../server/rules/validate-rule-write.js';
@@ -40,6 +42,19 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 		});
 	}
 	for (const event of ['create', 'update', 'delete']) action(`${RULES_TABLE}.items.${event}`, () => engine.rules.invalidate());
+
+	// Saved actions: checked as a rule's action is, kept while rules use them, and a change reaches every rule that uses them.
+	for (const event of ['create', 'update'] as const) {
+		filter(`${SAVED_ACTIONS_TABLE}.items.${event}`, async (payload, meta, context: HookContext) => {
+			await assertValidSavedActionWrite(payload as Record<string, unknown>, event === 'update' ? (meta['keys'] as Keys) : null, context.database as Knex);
+			return payload;
+		});
+	}
+	filter(`${SAVED_ACTIONS_TABLE}.items.delete`, async (keys, _meta, context: HookContext) => {
+		await assertSavedActionsUnused(keys as Keys, context.database as Knex);
+		return keys;
+	});
+	for (const event of ['create', 'update', 'delete']) action(`${SAVED_ACTIONS_TABLE}.items.${event}`, () => engine.rules.invalidate());
 
 	// Before the write: the before state, and an intent row that makes the evaluation owed until it is stored.
 	filter('items.create', async (payload, meta, context: HookContext) => {

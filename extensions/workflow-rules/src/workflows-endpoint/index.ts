@@ -30,7 +30,7 @@ export default defineEndpoint({
 
 		router.post('/rules/validate', asyncRoute(async (req, res) => {
 			await access(req);
-			const rule = assertValidRule((req.body ?? {}) as Record<string, unknown>, await getSchema());
+			const rule = await assertValidRule((req.body ?? {}) as Record<string, unknown>, await getSchema(), knex);
 			res.json({ data: { valid: true, rule } });
 		}));
 

@@ -84,7 +84,8 @@ export const timingSchema = z.discriminatedUnion(
 );
 
 function actionVariant<T extends keyof typeof ACTION_OPTIONS>(type: T) {
-	return z.strictObject({ type: z.literal(type), timing: timingSchema, options: ACTION_OPTIONS[type], name: z.string().nullish() });
+	// `use`: the saved action this one was resolved from (server/actions/saved-actions.ts).
+	return z.strictObject({ type: z.literal(type), timing: timingSchema, options: ACTION_OPTIONS[type], name: z.string().nullish(), use: z.string().nullish() });
 }
 
 export const actionSchema = z.discriminatedUnion(

@@ -49,6 +49,8 @@ export interface RuleAction {
 	options: Record<string, unknown>;
 	/** Optional label shown in run logs. */
 	name?: string | null;
+	/** The saved action it is, when the rule associates one (`{ "use": id }`): resolved when the rule is read. */
+	use?: string | null;
 }
 
 export interface RuleDefinition {

@@ -61,17 +61,22 @@ function semanticIssues(rule: RuleDefinition, schema: SchemaInfo): RuleIssue[] {
 	return issues;
 }
 
-function actionIssues(action: RuleAction, path: string, rule: RuleDefinition, fields: FieldChecker | null, issues: RuleIssue[]): void {
+/** What an action's own type and timing allow, whatever rule it belongs to (a saved action is checked with this too). */
+export function standaloneActionIssues(action: RuleAction, path: string): RuleIssue[] {
 	const { timing } = action;
-	if (timing.type !== 'instant') {
-		if (action.type === 'tag') {
-			issues.push({ path: `${path}.timing`, message: 'tag actions run instantly only' });
-		} else if (rule.trigger.type !== 'event') {
-			issues.push({ path: `${path}.timing`, message: `${rule.trigger.type}-triggered rules take instant actions only` });
-		}
-	}
+	const issues: RuleIssue[] = [];
+	if (timing.type !== 'instant' && action.type === 'tag') issues.push({ path: `${path}.timing`, message: 'tag actions run instantly only' });
 	if (timing.type === 'after_trigger' && parseDuration(timing.offset)?.sign === -1) {
 		issues.push({ path: `${path}.timing.offset`, message: 'must not be negative: after_trigger actions run after the trigger' });
+	}
+	return issues;
+}
+
+function actionIssues(action: RuleAction, path: string, rule: RuleDefinition, fields: FieldChecker | null, issues: RuleIssue[]): void {
+	const { timing } = action;
+	issues.push(...standaloneActionIssues(action, path));
+	if (timing.type !== 'instant' && action.type !== 'tag' && rule.trigger.type !== 'event') {
+		issues.push({ path: `${path}.timing`, message: `${rule.trigger.type}-triggered rules take instant actions only` });
 	}
 	if (timing.type === 'relative_to_field') fields?.isDate(`${path}.timing.field`, timing.field, 'a field-relative timing');
 

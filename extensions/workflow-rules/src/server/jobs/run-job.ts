@@ -6,6 +6,7 @@ import { jobFields } from '../../core/engine/needed-fields.js';
 import type { Rule, RuleAction } from '../../core/rule/rule-types.js';
 import type { ActionRule } from '../actions/action-definition.js';
 import { executeAction } from '../actions/execute-action.js';
+import { withSavedActions } from '../actions/saved-actions.js';
 import { parseActionOptions } from '../actions/parse-action-options.js';
 import { actionDefinition } from '../actions/registry.js';
 import { AUTOMATION_USER } from '../automation/automation-user.js';
@@ -56,7 +57,7 @@ interface Work {
 async function ruleWork(knex: Knex, job: Job, now: Date): Promise<Work | string> {
 	const row = job.rule ? await knex(RULES_TABLE).where('id', job.rule).first() : null;
 	if (!row) return 'the rule was deleted';
-	const rule = ruleFromRow(row);
+	const rule = await withSavedActions(knex, ruleFromRow(row));
 	if (rule.status !== 'active') return 'the rule is inactive';
 	const action = rule.actions[job.actionIndex];
 	if (!action || action.type !== job.actionType) return 'the rule changed: this action is no longer part of it';

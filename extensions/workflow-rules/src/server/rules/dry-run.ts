@@ -12,6 +12,7 @@ import { previewGate } from '../engine/execution-gate.js';
 import type { Item, ItemsServiceClass } from '../engine/record-reader.js';
 import { primaryKeyOf } from './schema-info-adapter.js';
 import { RULES_TABLE } from './rule-cache.js';
+import { withSavedActions } from '../actions/saved-actions.js';
 import { ruleFromRow } from './rule-row.js';
 import { assertValidRule } from './validate-rule-write.js';
 
@@ -96,13 +97,13 @@ export async function dryRun(body: DryRunRequest, deps: DryRunDeps, now = new Da
 
 /** A posted rule, or a saved one read with the caller's permissions (as `GET /items/workflow_rules/:id` would). */
 async function resolveRule(body: DryRunRequest, deps: DryRunDeps): Promise<Rule | (RuleDefinition & { id?: string })> {
-	if (body.rule && typeof body.rule === 'object') return assertValidRule(body.rule as Record<string, unknown>, deps.schema);
+	if (body.rule && typeof body.rule === 'object') return assertValidRule(body.rule as Record<string, unknown>, deps.schema, deps.knex);
 	if (typeof body.rule_id === 'string' && body.rule_id) {
 		// Whether a rule exists is no secret to an admin: a 404 then, rather than Directus' 403.
 		if (deps.accountability.admin && !(await deps.knex(RULES_TABLE).where('id', body.rule_id).first('id'))) throw new NotFoundError({ what: `rule "${body.rule_id}"` });
 		const row = await new deps.ItemsService(RULES_TABLE, { schema: deps.schema, accountability: deps.accountability, knex: deps.knex }).readOne(body.rule_id, { fields: ['*'] });
 		if (!row) throw new NotFoundError({ what: `rule "${body.rule_id}"` });
-		return ruleFromRow(row);
+		return withSavedActions(deps.knex, ruleFromRow(row));
 	}
 	throw new BadRequestError({ field: 'rule', problem: 'post a rule object, or a rule_id of a saved rule' });
 }

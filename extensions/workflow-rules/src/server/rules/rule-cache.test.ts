@@ -14,6 +14,11 @@ describe('RuleCache', () => {
 			table.timestamp('date_created');
 			table.timestamp('date_updated');
 		});
+		await db.schema.createTable('workflow_actions', (table) => {
+			for (const column of ['id', 'name', 'type', 'options', 'timing']) table.text(column);
+			table.timestamp('date_created');
+			table.timestamp('date_updated');
+		});
 		await db(RULES_TABLE).insert(rule('b', 2));
 	});
 
@@ -30,10 +35,10 @@ describe('RuleCache', () => {
 		const read = new Promise<void>((resolve) => (markRead = resolve));
 		let calls = 0;
 
-		// A load makes two queries: the fingerprint, then the rules; the second one is held.
+		// A load reads the rules table twice: its fingerprint, then the rules; the second read is held.
 		const wrapped = ((table: string) => {
 			const builder = db(table);
-			if (++calls !== 2) return builder;
+			if (table !== RULES_TABLE || ++calls !== 2) return builder;
 			const run = builder.then.bind(builder);
 			(builder as { then: unknown }).then = (ok: (rows: unknown) => unknown, fail: (error: unknown) => unknown) =>
 				run((rows: unknown) => (markRead(), released.then(() => rows))).then(ok, fail);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Rule } from '../../core/rule/rule-types.js';
 import { toDate } from '../db/rows.js';
+import { SAVED_ACTIONS_TABLE, withSavedActions } from '../actions/saved-actions.js';
 import { ruleFromRow } from './rule-row.js';
 
 export const RULES_TABLE = 'workflow_rules';
@@ -56,7 +57,7 @@ export class RuleCache {
 	private async load(generation: number, knex: Knex): Promise<Map<string, Rule[]>> {
 		const fingerprint = await this.readFingerprint(knex);
 		const rows = await knex(RULES_TABLE).select('*').where('status', 'active');
-		const rules = rows.map(ruleFromRow).sort((a, b) => (a.sort ?? Number.MAX_SAFE_INTEGER) - (b.sort ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name));
+		const rules = (await Promise.all(rows.map((row) => withSavedActions(knex, ruleFromRow(row))))).sort((a, b) => (a.sort ?? Number.MAX_SAFE_INTEGER) - (b.sort ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name));
 
 		const byCollection = new Map<string, Rule[]>();
 		for (const rule of rules) byCollection.set(rule.collection, [...(byCollection.get(rule.collection) ?? []), rule]);
@@ -68,9 +69,14 @@ export class RuleCache {
 		return byCollection;
 	}
 
+	/** Rules and the saved actions they use: a change to either changes what the rules do. */
 	private async readFingerprint(knex: Knex = this.knex): Promise<string> {
-		const [row] = await knex(RULES_TABLE).count({ count: '*' }).max({ updated: 'date_updated' }).max({ created: 'date_created' });
-		// As instants: a Date's string form drops the milliseconds, and two saves in one second would look the same.
-		return JSON.stringify([Number(row?.['count'] ?? 0), toDate(row?.['updated'])?.getTime() ?? null, toDate(row?.['created'])?.getTime() ?? null]);
+		const parts: unknown[] = [];
+		for (const table of [RULES_TABLE, SAVED_ACTIONS_TABLE]) {
+			const [row] = await knex(table).count({ count: '*' }).max({ updated: 'date_updated' }).max({ created: 'date_created' });
+			// As instants: a Date's string form drops the milliseconds, and two saves in one second would look the same.
+			parts.push(Number(row?.['count'] ?? 0), toDate(row?.['updated'])?.getTime() ?? null, toDate(row?.['created'])?.getTime() ?? null);
+		}
+		return JSON.stringify(parts);
 	}
 }

@@ -5,6 +5,7 @@ import { jsonDepthIssue } from '../../core/rule/json-limits.js';
 import type { RuleDefinition } from '../../core/rule/rule-types.js';
 import { validateRule } from '../../core/rule/validate-rule.js';
 import { assertRuleWritesAllowed } from '../automation/automation-permissions.js';
+import { resolveSavedActions } from '../actions/saved-actions.js';
 import { InvalidRuleError } from '../errors.js';
 import { ruleFromRow } from './rule-row.js';
 import { RULES_TABLE } from './rule-cache.js';
@@ -18,24 +19,28 @@ function ruleFields(source: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Validates a rule as it will be once the write applies: the payload alone on create, the stored
- * rule with the payload over it on update. Throws one 400 error per problem, each naming its path.
+ * rule with the payload over it on update; saved actions it uses are validated as they are now.
+ * Throws one 400 error per problem, each naming its path.
  */
-export function assertValidRule(candidate: Record<string, unknown>, schema: SchemaOverview): RuleDefinition {
-	const { rule, issues } = validateRule(ruleFields(candidate), schemaInfoFrom(schema));
-	if (issues.length > 0 || !rule) throw issues.map((issue) => new InvalidRuleError({ path: issue.path, problem: issue.message }));
+export async function assertValidRule(candidate: Record<string, unknown>, schema: SchemaOverview, knex: Knex): Promise<RuleDefinition> {
+	const fields = ruleFields(candidate);
+	const saved = 'actions' in fields ? await resolveSavedActions(knex, fields['actions']) : { actions: undefined, issues: [] };
+	const { rule, issues } = validateRule(saved.actions === undefined ? fields : { ...fields, actions: saved.actions }, schemaInfoFrom(schema));
+	const all = [...saved.issues, ...issues.filter((issue) => !saved.issues.some((known) => issue.path.startsWith(known.path.replace(/\.use$/, ''))))];
+	if (all.length > 0 || !rule) throw all.map((issue) => new InvalidRuleError({ path: issue.path, problem: issue.message }));
 	return rule;
 }
 
 export async function assertValidRuleWrite(payload: Record<string, unknown>, keys: (string | number)[] | null, knex: Knex, schema: SchemaOverview, author: Accountability | null = null): Promise<void> {
 	if (!keys) {
-		await assertRuleWritesAllowed(assertValidRule(payload, schema), knex, author);
+		await assertRuleWritesAllowed(await assertValidRule(payload, schema, knex), knex, author);
 		return;
 	}
 
 	const rows = await knex(RULES_TABLE).whereIn('id', keys);
 	for (const row of rows) {
 		const { id: _id, ...stored } = ruleFromRow(row);
-		await assertRuleWritesAllowed(assertValidRule({ ...stored, ...payload }, schema), knex, author);
+		await assertRuleWritesAllowed(await assertValidRule({ ...stored, ...payload }, schema, knex), knex, author);
 	}
 }
 
