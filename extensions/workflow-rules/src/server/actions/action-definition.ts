@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { Accountability, SchemaOverview } from '@directus/types';
 import type { ACTION_OPTIONS } from '../../core/rule/action-options.js';
@@ -47,6 +48,12 @@ export interface ActionRun {
 	 */
 	items: (collection: string) => ItemsServiceLike;
 	hold: HoldEvents;
+	/**
+	 * The transaction the action runs in, for what it reads or hands to a Directus service itself
+	 * (reading users as the system, MailService): on SQLite it holds the only connection until
+	 * the action returns, so a query on any other connection would wait for ever.
+	 */
+	knex: Knex;
 }
 
 /**
