@@ -163,6 +163,16 @@ describe('recipients', () => {
 		expect(mailbox.withSubject(mark)).toEqual([]);
 	});
 
+	it('"members" on a collection without members fails the job at once, naming the option', async () => {
+		const mark = marker();
+		const rule = await mailOnNewLead({ to: [`ok-${mark}@example.com`], cc: ['members'], subject: 'Crew ' + mark, body: 'x' });
+		const id = await lead({});
+
+		const job = await mailJob(rule, id);
+		expect(job).toMatchObject({ status: 'failed', attempts: 1, error_class: 'invalid', last_error: 'options.cc[0]: "members" needs a `members` many-to-many field to users, which leads does not have' });
+		expect(mailbox.withSubject(mark)).toEqual([]);
+	});
+
 	it('a rendered value that is not an address fails the job at once, naming the option', async () => {
 		const mark = marker();
 		const rule = await mailOnNewLead({ to: [`ok-${mark}@example.com`], bcc: ['{{ record.city }}'], subject: 'Bad ' + mark, body: 'x' });

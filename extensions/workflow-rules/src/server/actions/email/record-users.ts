@@ -53,7 +53,7 @@ export async function keywordRecipients(run: ActionRun, keyword: UserKeyword, wh
 	const system = (name: string) => new runtime.services.ItemsService(name, { schema, accountability: null, knex });
 	const [row] = item === null ? [] : await system(collection).readByQuery({ filter: { [primaryKeyOf(schema, collection)]: { _eq: item } }, fields: [path], limit: 1 }, { emitEvents: false });
 	const keys = [...new Set(row ? keysAt(row, path) : keyword === 'owner' && run.record ? keysAt(run.record, path) : [])];
-	if (keys.length === 0) return { addresses: [], empty: `${where}: the record has no ${keyword === 'owner' ? 'owner' : 'members'}` };
+	if (keys.length === 0) return { addresses: [], empty: `${where}: the record has no ${keyword}` };
 
 	const users = await system(USERS).readMany(keys, { fields: ['id', 'email', 'first_name', 'last_name'], limit: -1 }, { emitEvents: false });
 	const addresses = users.flatMap((user): EmailAddress[] => {
@@ -64,5 +64,5 @@ export async function keywordRecipients(run: ActionRun, keyword: UserKeyword, wh
 		const name = [user['first_name'], user['last_name']].filter((part) => typeof part === 'string' && part !== '').join(' ');
 		return [{ name: name === '' ? null : assertHeaderValue(name, who), address: address.address }];
 	});
-	return { addresses, empty: addresses.length > 0 ? null : `${where}: the record's ${keyword} ${keys.length === 1 ? 'has no email address' : 'have no email addresses'}` };
+	return { addresses, empty: addresses.length > 0 ? null : `${where}: the record's ${keyword === 'owner' ? 'owner has no email address' : 'members have no email addresses'}` };
 }
