@@ -4,6 +4,7 @@
  * accepted wherever a value may depend on the record; they are checked for shape only here.
  */
 import { z } from 'zod';
+import { parseAddress } from '../actions/email-addresses.js';
 import { durationProblem } from '../timing/iso-duration.js';
 import type { ActionType } from './rule-types.js';
 
@@ -13,8 +14,6 @@ export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
 export const RECIPIENT_KEYWORDS = ['owner', 'members'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(?:\.[^\s@<>()[\]\\,;:".]+)+$/;
-const NAMED_ADDRESS = /^[^<>]*<([^<>]+)>$/;
 /** RFC 9110 `token`: what a header name may contain. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -42,9 +41,7 @@ export const isoDuration = z.string().superRefine((text, ctx) => {
 function isRecipient(text: string): boolean {
 	const entry = text.trim();
 	if (entry === '' || /[\r\n]/.test(entry)) return true;
-	if (hasLiquid(entry) || (RECIPIENT_KEYWORDS as readonly string[]).includes(entry)) return true;
-	const named = NAMED_ADDRESS.exec(entry);
-	return ADDRESS.test(named?.[1]?.trim() ?? entry);
+	return hasLiquid(entry) || (RECIPIENT_KEYWORDS as readonly string[]).includes(entry) || parseAddress(entry) !== null;
 }
 
 const recipient = singleLine.refine(isRecipient, 'must be an email address, "owner", "members" or a Liquid template such as {{ record.contact.email }}');

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { Accountability, SchemaOverview } from '@directus/types';
 import type { ACTION_OPTIONS } from '../../core/rule/action-options.js';
@@ -54,6 +55,12 @@ export interface ActionRun {
 	 * parsed again, which would run record values as templates. `path` names the option in errors.
 	 */
 	render: (text: string, path: string, options?: RenderOptions) => Promise<string>;
+	/**
+	 * The transaction the action runs in, for what it reads or hands to a Directus service itself
+	 * (reading users as the system, MailService): on SQLite it holds the only connection until
+	 * the action returns, so a query on any other connection would wait for ever.
+	 */
+	knex: Knex;
 }
 
 export interface RenderOptions {

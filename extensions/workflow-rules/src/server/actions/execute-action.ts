@@ -52,7 +52,8 @@ export async function executeAction(runtime: Runtime, execution: ActionExecution
 				accountability,
 				items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex: trx }),
 				hold,
-				render: execution.liquid ? (text, path) => renderTemplate(text, templateScope(run), `options.${path}`) : async (text) => text,
+				render: execution.liquid ? (text, path, options) => renderTemplate(text, templateScope(run), `options.${path}`, options) : async (text) => text,
+				knex: trx,
 			};
 			const result = await execution.definition.run(execution.options as never, run);
 			await beforeCommit?.(trx, result);

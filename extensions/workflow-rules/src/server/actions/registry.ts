@@ -1,10 +1,12 @@
 import type { ActionType } from '../../core/rule/rule-types.js';
 import type { ActionDefinition } from './action-definition.js';
+import { email } from './email/index.js';
 import { tag } from './tag/index.js';
 import { updateFields } from './update-fields/index.js';
 
 /** Every action type, by rule action type: one definition each, for jobs and Flow operations alike. */
 export const ACTIONS: Partial<{ [T in ActionType]: ActionDefinition<T> }> = {
+	email,
 	update_fields: updateFields,
 	tag,
 };

@@ -30,33 +30,48 @@ const noFileSystem: FS = {
 	resolve: (_dir, file) => file,
 };
 
-const engine = new Liquid({
-	strictFilters: true,
-	ownPropertyOnly: true,
-	parseLimit: 100_000,
-	renderLimit: 1_000,
-	memoryLimit: 10_000_000,
-	cache: 200,
-	fs: noFileSystem,
-	root: [],
-	partials: [],
-	layouts: [],
-	relativeReference: false,
-});
+/**
+ * Every engine is built here, so that all share the limits and the absence of files; they differ
+ * only in how `{{ }}` output is escaped.
+ */
+function createEngine(outputEscape?: 'escape'): Liquid {
+	const engine = new Liquid({
+		strictFilters: true,
+		ownPropertyOnly: true,
+		parseLimit: 100_000,
+		renderLimit: 1_000,
+		memoryLimit: 10_000_000,
+		cache: 200,
+		fs: noFileSystem,
+		root: [],
+		partials: [],
+		layouts: [],
+		relativeReference: false,
+		...(outputEscape ? { outputEscape } : {}),
+	});
 
-for (const name of FILE_TAGS) {
-	engine.registerTag(
-		name,
-		class extends Tag {
-			constructor(...args: ConstructorParameters<typeof Tag>) {
-				super(...args);
-				throw new Error(`${NO_FILES}: {% ${name} %} is not available`);
-			}
+	for (const name of FILE_TAGS) {
+		engine.registerTag(
+			name,
+			class extends Tag {
+				constructor(...args: ConstructorParameters<typeof Tag>) {
+					super(...args);
+					throw new Error(`${NO_FILES}: {% ${name} %} is not available`);
+				}
 
-			*render(): Generator<never, void, unknown> {}
-		},
-	);
+				*render(): Generator<never, void, unknown> {}
+			},
+		);
+	}
+	return engine;
 }
+
+const engines = {
+	text: createEngine(),
+	// Record values printed into an HTML mail body are text: `<script>` in a record arrives as
+	// `&lt;script&gt;`. A rule author who means to print HTML from a record writes `| raw`.
+	html: createEngine('escape'),
+};
 
 export type TemplateScope = Record<string, unknown>;
 
@@ -64,10 +79,15 @@ export function isTemplate(value: unknown): value is string {
 	return typeof value === 'string' && (value.includes('{{') || value.includes('{%'));
 }
 
+export interface RenderOptions {
+	/** HTML-escape every `{{ }}` output: for templates whose result is HTML. */
+	html?: boolean;
+}
+
 /** Renders a template; a broken template fails for good, since retrying cannot mend it. */
-export async function renderTemplate(template: string, scope: TemplateScope, where = 'template'): Promise<string> {
+export async function renderTemplate(template: string, scope: TemplateScope, where = 'template', { html = false }: RenderOptions = {}): Promise<string> {
 	try {
-		return await engine.parseAndRender(template, scope);
+		return await (html ? engines.html : engines.text).parseAndRender(template, scope);
 	} catch (error) {
 		throw new PermanentActionError(`${where}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'template' }, { cause: error });
 	}

@@ -78,7 +78,8 @@ export async function previewTemplates(body: PreviewRequest, deps: PreviewDeps, 
 	const rendered: Record<string, string> = {};
 	for (const [path, text] of templates) {
 		try {
-			rendered[path] = await renderTemplate(text, scope, path);
+			// An email's body is HTML: the values put into it are escaped, as when it is sent.
+			rendered[path] = await renderTemplate(text, scope, path, { html: path === 'action.options.body' && (body.action as { type?: unknown }).type === 'email' });
 		} catch (error) {
 			const position = templateErrorPosition(error);
 			throw new InvalidTemplateError({ path, problem: error instanceof Error ? error.message.replace(`${path}: `, '') : String(error), line: position?.line ?? null, column: position?.column ?? null });
