@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Knex } from 'knex';
 import type { Accountability, SchemaOverview } from '@directus/types';
 import type { ACTION_OPTIONS } from '../../core/rule/action-options.js';
 import type { ActionType } from '../../core/rule/rule-types.js';
@@ -47,6 +48,13 @@ export interface ActionRun {
 	 */
 	items: (collection: string) => ItemsServiceLike;
 	hold: HoldEvents;
+	/**
+	 * That same transaction, for what an action reads or hands on outside ItemsService (settings,
+	 * a Flow's database). Never `runtime.knex` inside `run`: on SQLite's single connection a query
+	 * through the pool waits for this transaction, which waits for the query. For an action that is
+	 * not `transactional`, `items`, `hold` and `database` are the pool's and events fire at once.
+	 */
+	database: Knex;
 }
 
 /**
@@ -63,6 +71,12 @@ export interface ActionDefinition<T extends ActionType = ActionType> {
 	writes(options: ActionOptionsOf<T>, path: string): WrittenField[];
 	/** Does the work; throws Retryable/PermanentActionError (core/actions/action-errors.ts). Returns what the job keeps as its result. */
 	run(options: ActionOptionsOf<T>, run: ActionRun): Promise<unknown>;
+	/**
+	 * `false` for work that must not run inside a database transaction (a Flow, which writes
+	 * through the pool): it runs first and the job is marked succeeded after it, so a crash in
+	 * between runs it again. Default: in the transaction that marks the job succeeded.
+	 */
+	transactional?: false;
 }
 
 export function defineAction<T extends ActionType>(definition: ActionDefinition<T>): ActionDefinition<T> {

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { errorDetails, errorMessage, isRetryable, PermanentActionError } from '../../core/actions/action-errors.js';
 import { conditionsHold } from '../../core/engine/evaluate-rule.js';
 import { evaluationContext } from '../../core/engine/evaluation-context.js';
@@ -5,7 +6,7 @@ import { jobFields } from '../../core/engine/needed-fields.js';
 import type { ActionRun } from '../actions/action-definition.js';
 import { actionDefinition } from '../actions/registry.js';
 import { AUTOMATION_USER, automationAccountability } from '../automation/automation-user.js';
-import { transactionThenEmit } from '../automation/held-events.js';
+import { emitAtOnce, transactionThenEmit, type HoldEvents } from '../automation/held-events.js';
 import { withCascadeDepth } from '../engine/cascade-context.js';
 import { readRecords } from '../engine/record-reader.js';
 import { RULES_TABLE } from '../rules/rule-cache.js';
@@ -20,7 +21,7 @@ export interface JobRunnerDeps {
 	owner: string;
 }
 
-/** `abandoned`: the lease ran out mid-run and another instance holds the job now; this run's writes were rolled back. */
+/** `abandoned`: the lease ran out mid-run and another instance holds the job now; this run's writes were rolled back (a non-transactional action's work stays done). */
 export type JobOutcome = 'succeeded' | 'failed' | 'skipped' | 'retrying' | 'abandoned';
 
 class LeaseLostError extends Error {}
@@ -75,30 +76,35 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		}
 
 		const accountability = await automationAccountability(knex, rule.id);
-		// The action's writes and the job's success commit together: after a crash the job is
-		// either done with its writes or still to do without them, never done twice.
+		const attempt = async (database: Knex, hold: HoldEvents): Promise<void> => {
+			const run: ActionRun = {
+				runtime,
+				schema,
+				rule: { id: rule.id, name: rule.name, collection: rule.collection },
+				collection: job.collection,
+				item: job.item,
+				record: record ?? job.context.record,
+				previous: job.context.previous,
+				event: job.event,
+				now,
+				idempotencyKey: job.idempotencyKey,
+				accountability,
+				items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex: database }),
+				hold,
+				database,
+			};
+			const result = await definition.run(options, run).catch((error: unknown) => {
+				throw refusal(error) ?? error;
+			});
+			if (!(await finishJob(database, job.id, owner, 'succeeded', { result: result ?? null }))) throw new LeaseLostError();
+		};
 		await withCascadeDepth(job.depth, () =>
-			transactionThenEmit(knex, runtime.emitter, async (trx, hold) => {
-				const run: ActionRun = {
-					runtime,
-					schema,
-					rule: { id: rule.id, name: rule.name, collection: rule.collection },
-					collection: job.collection,
-					item: job.item,
-					record: record ?? job.context.record,
-					previous: job.context.previous,
-					event: job.event,
-					now,
-					idempotencyKey: job.idempotencyKey,
-					accountability,
-					items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex: trx }),
-					hold,
-				};
-				const result = await definition.run(options, run).catch((error: unknown) => {
-					throw refusal(error) ?? error;
-				});
-				if (!(await finishJob(trx, job.id, owner, 'succeeded', { result: result ?? null }))) throw new LeaseLostError();
-			}),
+			definition.transactional === false
+				? // Work that may not hold a transaction (a Flow) runs first, then the job is marked done.
+					attempt(knex, emitAtOnce(runtime.emitter))
+				: // The action's writes and the job's success commit together: after a crash the job is
+					// either done with its writes or still to do without them, never done twice.
+					transactionThenEmit(knex, runtime.emitter, attempt),
 		);
 		return 'succeeded';
 	} catch (error) {
