@@ -1,5 +1,6 @@
 import type { ActionType } from '../../core/rule/rule-types.js';
 import type { ActionDefinition } from './action-definition.js';
+import { createTask } from './create-task/index.js';
 import { tag } from './tag/index.js';
 import { updateFields } from './update-fields/index.js';
 
@@ -7,6 +8,7 @@ import { updateFields } from './update-fields/index.js';
 export const ACTIONS: Partial<{ [T in ActionType]: ActionDefinition<T> }> = {
 	update_fields: updateFields,
 	tag,
+	create_task: createTask,
 };
 
 export function actionDefinition<T extends ActionType>(type: T): ActionDefinition<T> | null {
