@@ -1,6 +1,7 @@
 import type { ActionType } from '../../core/rule/rule-types.js';
 import type { ActionDefinition } from './action-definition.js';
 import { createTask } from './create-task/index.js';
+import { runFlow } from './run-flow/index.js';
 import { tag } from './tag/index.js';
 import { updateFields } from './update-fields/index.js';
 
@@ -9,6 +10,7 @@ export const ACTIONS: Partial<{ [T in ActionType]: ActionDefinition<T> }> = {
 	update_fields: updateFields,
 	tag,
 	create_task: createTask,
+	run_flow: runFlow,
 };
 
 export function actionDefinition<T extends ActionType>(type: T): ActionDefinition<T> | null {
