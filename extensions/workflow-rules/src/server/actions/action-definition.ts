@@ -57,8 +57,10 @@ export interface ActionRun {
 	render: (text: string, path: string, options?: RenderOptions) => Promise<string>;
 	/**
 	 * The transaction the action runs in, for what it reads or hands to a Directus service itself
-	 * (reading users as the system, MailService): on SQLite it holds the only connection until
-	 * the action returns, so a query on any other connection would wait for ever.
+	 * (settings, users as the system, MailService, a Flow's database). Never `runtime.knex` inside
+	 * `run`: on SQLite's single connection a query through the pool waits for this transaction,
+	 * which waits for the query. For an action that is not `transactional`, `items`, `hold` and
+	 * `knex` are the pool's and its write events fire at once.
 	 */
 	knex: Knex;
 }
@@ -82,6 +84,12 @@ export interface ActionDefinition<T extends ActionType = ActionType> {
 	writes(options: ActionOptionsOf<T>, path: string): WrittenField[];
 	/** Does the work; throws Retryable/PermanentActionError (core/actions/action-errors.ts). Returns what the job keeps as its result. */
 	run(options: ActionOptionsOf<T>, run: ActionRun): Promise<unknown>;
+	/**
+	 * `false` for work that must not run inside a database transaction (a Flow, which writes
+	 * through the pool): it runs first and the job is marked succeeded after it, so a crash in
+	 * between runs it again. Default: in the transaction that marks the job succeeded.
+	 */
+	transactional?: false;
 }
 
 export function defineAction<T extends ActionType>(definition: ActionDefinition<T>): ActionDefinition<T> {

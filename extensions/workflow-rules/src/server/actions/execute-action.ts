@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ActionType } from '../../core/rule/rule-types.js';
 import { automationAccountability } from '../automation/automation-user.js';
-import { transactionThenEmit } from '../automation/held-events.js';
+import { emitAtOnce, transactionThenEmit, type HoldEvents } from '../automation/held-events.js';
 import { withCascadeDepth } from '../engine/cascade-context.js';
 import type { Item } from '../engine/record-reader.js';
 import type { Runtime } from '../runtime.js';
@@ -31,33 +31,38 @@ export interface ActionExecution<T extends ActionType = ActionType> {
 /**
  * Runs an action as the automation user, inside one transaction whose writes fire their action
  * events once committed. `beforeCommit` joins that transaction (the job runner marks the job
- * succeeded there, so a crash leaves both or neither). Answers what the action returned.
+ * succeeded there, so a crash leaves both or neither). An action that is not `transactional`
+ * runs on the pool and `beforeCommit` follows it. Answers what the action returned.
  */
 export async function executeAction(runtime: Runtime, execution: ActionExecution, beforeCommit?: (trx: Knex, result: unknown) => Promise<void>): Promise<unknown> {
 	const schema = await runtime.getSchema();
 	const accountability = await automationAccountability(runtime.knex, execution.source);
+	const attempt = async (knex: Knex, hold: HoldEvents): Promise<unknown> => {
+		const run: ActionRun = {
+			runtime,
+			schema,
+			rule: execution.rule,
+			collection: execution.collection,
+			item: execution.item,
+			record: execution.record,
+			previous: execution.previous,
+			event: execution.event,
+			now: execution.now,
+			idempotencyKey: execution.idempotencyKey,
+			accountability,
+			items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex }),
+			hold,
+			render: execution.liquid ? (text, path, options) => renderTemplate(text, templateScope(run), `options.${path}`, options) : async (text) => text,
+			knex,
+		};
+		const result = await execution.definition.run(execution.options as never, run);
+		await beforeCommit?.(knex, result);
+		return result;
+	};
 	return withCascadeDepth(execution.depth, () =>
-		transactionThenEmit(runtime.knex, runtime.emitter, async (trx, hold) => {
-			const run: ActionRun = {
-				runtime,
-				schema,
-				rule: execution.rule,
-				collection: execution.collection,
-				item: execution.item,
-				record: execution.record,
-				previous: execution.previous,
-				event: execution.event,
-				now: execution.now,
-				idempotencyKey: execution.idempotencyKey,
-				accountability,
-				items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex: trx }),
-				hold,
-				render: execution.liquid ? (text, path, options) => renderTemplate(text, templateScope(run), `options.${path}`, options) : async (text) => text,
-				knex: trx,
-			};
-			const result = await execution.definition.run(execution.options as never, run);
-			await beforeCommit?.(trx, result);
-			return result;
-		}),
+		execution.definition.transactional === false
+			? // Work that may not hold a transaction (a Flow, a call to another server) runs first, then the job is marked done.
+				attempt(runtime.knex, emitAtOnce(runtime.emitter))
+			: transactionThenEmit(runtime.knex, runtime.emitter, attempt),
 	);
 }

@@ -31,6 +31,11 @@ export async function transactionThenEmit<T>(knex: Knex, emitter: ActionEmitter,
 	return result;
 }
 
+/** The mutation options of writes made outside such a transaction: their events fire as they happen. */
+export function emitAtOnce(emitter: ActionEmitter): HoldEvents {
+	return { bypassEmitAction: ({ event, meta, context }) => emitter.emitAction(event, meta, context) };
+}
+
 /**
  * Directus' core emitter, the one `action()` hooks, Flows and other extensions listen on. The
  * `emitter` in an extension's context is a separate emitter for events between extensions, so

@@ -23,7 +23,7 @@ export interface JobRunnerDeps {
 	owner: string;
 }
 
-/** `abandoned`: the lease ran out mid-run and another instance holds the job now; this run's writes were rolled back. */
+/** `abandoned`: the lease ran out mid-run and another instance holds the job now; this run's writes were rolled back (a non-transactional action's work stays done). */
 export type JobOutcome = 'succeeded' | 'failed' | 'skipped' | 'retrying' | 'abandoned';
 
 class LeaseLostError extends Error {}
