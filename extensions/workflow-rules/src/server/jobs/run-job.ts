@@ -1,4 +1,4 @@
-import { errorDetails, errorMessage, isRetryable, PermanentActionError } from '../../core/actions/action-errors.js';
+import { errorDetails, errorMessage, isRetryable, PermanentActionError, RetryableActionError } from '../../core/actions/action-errors.js';
 import { conditionsHold } from '../../core/engine/evaluate-rule.js';
 import { evaluationContext } from '../../core/engine/evaluation-context.js';
 import { jobFields } from '../../core/engine/needed-fields.js';
@@ -30,6 +30,8 @@ class LeaseLostError extends Error {}
  * write would be refused again, so the job fails at once, saying who was refused what.
  */
 function refusal(error: unknown): PermanentActionError | null {
+	// An action's own error already says what failed: a receiver's 4xx is not Directus refusing.
+	if (error instanceof PermanentActionError || error instanceof RetryableActionError) return null;
 	const errors = Array.isArray(error) ? error : [error];
 	const statuses = errors.map((e) => (e as { status?: unknown } | null)?.status);
 	if (errors.length === 0 || !statuses.every((status) => typeof status === 'number' && status >= 400 && status < 500)) return null;
