@@ -8,14 +8,14 @@ const payload = '{"event":{"name":"scheduled"}}';
 describe('signatureHeaders', () => {
 	it('signs so that a receiver verifies a whsec_ secret with the package as given', () => {
 		const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-		const headers = { 'webhook-id': 'job-1', ...signatureHeaders(secret, 'job-1', at, payload) };
+		const headers: Record<string, string> = { 'webhook-id': 'job-1', ...signatureHeaders(secret, 'job-1', at, payload) };
 		expect(new Webhook(secret).verify(payload, headers)).toEqual({ event: { name: 'scheduled' } });
 		expect(() => new Webhook('whsec_' + Buffer.from('another key of 16+ bytes').toString('base64')).verify(payload, headers)).toThrow('No matching signature');
 	});
 
 	it('signs with a plain secret as the bytes of its text, as the comment tells receivers', () => {
 		const secret = 'plain shared secret, ünïcode too';
-		const headers = { 'webhook-id': 'job-1', ...signatureHeaders(secret, 'job-1', at, payload) };
+		const headers: Record<string, string> = { 'webhook-id': 'job-1', ...signatureHeaders(secret, 'job-1', at, payload) };
 		expect(new Webhook(Buffer.from(secret, 'utf8').toString('base64')).verify(payload, headers)).toEqual({ event: { name: 'scheduled' } });
 		expect(() => new Webhook(Buffer.from(secret, 'utf8').toString('base64')).verify(payload + ' ', headers)).toThrow('No matching signature');
 		expect(headers['webhook-timestamp']).toBe(String(Math.floor(at.getTime() / 1000)));
