@@ -196,6 +196,8 @@ describe('the SSRF guard', () => {
 
 describe('secrets', () => {
 	it('never appear in the run’s rule snapshot or on the job; a $env.NAME reference stays readable', async () => {
+		// A receiver that echoes a credential back: the job keeps its answer, masked.
+		receiver.answer('/secret', (request) => ({ body: `you sent ${String(request.headers['x-api-key'])}` }));
 		const rule = await leadRule('Secret town', [{ url: receiver.url('/secret'), secret: PLAIN_SECRET, headers: { 'X-Api-Key': `key-${PLAIN_SECRET}` } }, { url: receiver.url('/secret-env'), secret: '$env.WR_TEST_UNSET_SECRET' }]);
 		await lead('Secret town');
 
@@ -206,6 +208,8 @@ describe('secrets', () => {
 			{ secret: '[redacted]', headers: { 'X-Api-Key': '[redacted]' } },
 			{ secret: '$env.WR_TEST_UNSET_SECRET' },
 		]);
+		expect(receiver.received('/secret')[0]?.headers['x-api-key']).toBe(`key-${PLAIN_SECRET}`);
+		expect(jobs.find((job) => job.status === 'succeeded')?.result).toEqual({ status: 200, response: 'you sent [redacted]' });
 		expect(JSON.stringify(runs)).not.toContain(PLAIN_SECRET);
 		expect(JSON.stringify(jobs)).not.toContain(PLAIN_SECRET);
 		// A missing variable is named, and nothing is sent unsigned instead.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedAddresses, parseAllowList } from './allow-list.js';
+import { allowedAddresses, parseAllowList, readAllowList } from './allow-list.js';
 
 describe('parseAllowList', () => {
 	it('reads addresses, CIDRs and host names from a comma list', () => {
@@ -30,5 +30,16 @@ describe('parseAllowList', () => {
 
 	it('sets aside what is no address, CIDR or host name', () => {
 		expect(parseAllowList('10.0.0.0/33,1.2.3.4/x,a b,http://x.example,::1/129,10.0.0.0/8/8').invalid).toEqual(['10.0.0.0/33', '1.2.3.4/x', 'a b', 'http://x.example', '::1/129', '10.0.0.0/8/8']);
+	});
+});
+
+describe('readAllowList', () => {
+	it('names the entries it ignores once, not on every webhook', () => {
+		const warnings: unknown[] = [];
+		const logger = { warn: (message: unknown) => warnings.push(message) };
+		const env = { WORKFLOW_WEBHOOK_ALLOW: ['127.0.0.1', 'not a host'] };
+		expect([...readAllowList(env, logger).hosts]).toEqual([]);
+		readAllowList(env, logger);
+		expect(warnings).toEqual(['[workflow-rules] WORKFLOW_WEBHOOK_ALLOW: ignoring "not a host": neither an address, a CIDR nor a host name']);
 	});
 });

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import type { Logger } from '../../runtime.js';
 
 export const ALLOW_VARIABLE = 'WORKFLOW_WEBHOOK_ALLOW';
 
@@ -49,4 +50,17 @@ export function parseAllowList(raw: unknown): AllowList {
 export function allowedAddresses(list: AllowList, host: string, resolved: readonly string[]): string[] {
 	if (list.hosts.has(normalizeHost(host))) return [...resolved];
 	return resolved.filter((address) => isIP(address) !== 0 && list.addresses.check(address, family(address)));
+}
+
+const warned = new Set<string>();
+
+/** The list as Directus' environment holds it; entries it cannot read are named once in the log. */
+export function readAllowList(env: Record<string, unknown>, logger: Pick<Logger, 'warn'>): AllowList {
+	const list = parseAllowList(env[ALLOW_VARIABLE]);
+	const key = list.invalid.join(',');
+	if (list.invalid.length > 0 && !warned.has(key)) {
+		warned.add(key);
+		logger.warn(`[workflow-rules] ${ALLOW_VARIABLE}: ignoring ${list.invalid.map((entry) => `"${entry}"`).join(', ')}: neither an address, a CIDR nor a host name`);
+	}
+	return list;
 }

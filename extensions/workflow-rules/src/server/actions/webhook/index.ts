@@ -2,14 +2,13 @@ import { templateFields } from '../../../core/actions/template-fields.js';
 import { webhookOptions } from '../../../core/rule/action-options.js';
 import { isSensitiveHeader, maskSecretValues } from '../../../core/rule/redact-secrets.js';
 import { defineAction, templateScope } from '../action-definition.js';
-import { ALLOW_VARIABLE, parseAllowList } from './allow-list.js';
+import { readAllowList } from './allow-list.js';
 import { responseError } from './classify.js';
 import { send } from './send.js';
 import { resolveSecret, signatureHeaders, webhookId } from './sign.js';
 import { renderRequest } from './request.js';
 
 const EXCERPT_KEPT = 500;
-const warned = new Set<string>();
 
 /**
  * Sends an HTTP request about the record (SPEC §5): signed with the Standard Webhooks headers when
@@ -30,16 +29,9 @@ export const webhook = defineAction({
 		request.headers['webhook-id'] = id;
 		if (secret) Object.assign(request.headers, signatureHeaders(secret, id, new Date(), request.body ?? ''));
 
-		const allow = parseAllowList(env[ALLOW_VARIABLE]);
-		const rawList = String(env[ALLOW_VARIABLE] ?? '');
-		if (allow.invalid.length > 0 && !warned.has(rawList)) {
-			warned.add(rawList);
-			logger.warn(`[workflow-rules] ${ALLOW_VARIABLE}: ignoring ${allow.invalid.map((entry) => `"${entry}"`).join(', ')}, neither an address, a CIDR nor a host name`);
-		}
-
 		// A receiver that echoes the request back must not put a credential into the job's row.
 		const secrets = [...(secret ? [secret] : []), ...Object.entries(request.headers).flatMap(([name, value]) => (isSensitiveHeader(name) ? [value] : []))];
-		const response = await send(request, allow);
+		const response = await send(request, readAllowList(env, logger));
 		const excerpt = maskSecretValues(response.excerpt, secrets);
 		const location = response.location ? maskSecretValues(response.location, secrets) : null;
 
