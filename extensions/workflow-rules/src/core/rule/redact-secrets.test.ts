@@ -40,5 +40,6 @@ describe('maskSecretValues', () => {
 	it('masks every occurrence of each value', () => {
 		expect(maskSecretValues('{"auth":"Bearer abc","again":"Bearer abc"}', ['Bearer abc'])).toBe(`{"auth":"${SECRET_MASK}","again":"${SECRET_MASK}"}`);
 		expect(maskSecretValues('nothing to hide', ['Bearer abc'])).toBe('nothing to hide');
+		expect(maskSecretValues('you sent key-s3cr3t-value', ['s3cr3t-value', 'key-s3cr3t-value'])).toBe(`you sent ${SECRET_MASK}`);
 	});
 });

@@ -36,5 +36,7 @@ export function redactRuleSecrets<T extends { actions: RuleAction[] }>(rule: T):
 
 /** `text` with every occurrence of the given secret values masked (a receiver echoing a credential back). */
 export function maskSecretValues(text: string, secrets: readonly string[]): string {
-	return secrets.filter((secret) => secret.length >= 4).reduce((masked, secret) => masked.split(secret).join(SECRET_MASK), text);
+	// Longest first: a header `key-<secret>` is masked whole, not left as `key-[redacted]`.
+	const longestFirst = secrets.filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);
+	return longestFirst.reduce((masked, secret) => masked.split(secret).join(SECRET_MASK), text);
 }
