@@ -24,9 +24,10 @@ export interface ScratchInstance {
 	readonly directus: RunningDirectus;
 	/**
 	 * Starts Directus again on the same database, port and settings, as a restart after a crash
-	 * would (no bootstrap, no seeds); stops the current process first if it still runs.
+	 * would (no bootstrap, no seeds); stops the current process first if it still runs. `env`
+	 * changes settings from this restart on, as an operator editing the configuration would.
 	 */
-	restart: () => Promise<RunningDirectus>;
+	restart: (env?: Env) => Promise<RunningDirectus>;
 	/** Stops Directus, keeps its output in `logFile` when given, and removes the database. */
 	stop: (logFile?: string) => Promise<void>;
 }
@@ -93,7 +94,8 @@ export async function startScratchInstance(options: { pgUrl?: string | undefined
 		throw error;
 	}
 
-	const restart = async () => {
+	const restart = async (changed: Env = {}) => {
+		Object.assign(env, changed);
 		await directus?.stop();
 		directus = await startDirectus(env);
 		return directus;

@@ -2,6 +2,7 @@ import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import { ENDPOINT_ID } from '../shared/identity.js';
 import { EXTENSION_VERSION } from '../shared/version.js';
+import { redactRuleSecrets } from '../core/rule/redact-secrets.js';
 import { asyncRoute } from '../server/http/async-route.js';
 import { requireUser, requireWorkflowAccess } from '../server/http/require-user.js';
 import { runtimeStatus } from '../server/runtime-status.js';
@@ -31,7 +32,7 @@ export default defineEndpoint({
 		router.post('/rules/validate', asyncRoute(async (req, res) => {
 			await access(req);
 			const rule = await assertValidRule((req.body ?? {}) as Record<string, unknown>, await getSchema(), knex);
-			res.json({ data: { valid: true, rule } });
+			res.json({ data: { valid: true, rule: redactRuleSecrets(rule) } });
 		}));
 
 		router.post('/rules/test', asyncRoute(async (req, res) => {

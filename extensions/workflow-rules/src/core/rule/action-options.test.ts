@@ -59,6 +59,10 @@ describe('webhook options', () => {
 		expect(problems(webhookOptions, { url: 'https://a.example', secret: 'whsec_abc' })).toEqual([
 			'options.secret: must be "whsec_" followed by the base64 of at least 16 bytes',
 		]);
+		expect(problems(webhookOptions, { url: 'https://a.example', secret: '$env.HOOK_KEY' })).toEqual([]);
+		expect(problems(webhookOptions, { url: 'https://a.example', secret: '$env.not a name' })).toEqual([
+			'options.secret: must be "$env." followed by an environment variable name (letters, digits and _)',
+		]);
 	});
 });
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseAddress } from '../actions/email-addresses.js';
 import { durationProblem } from '../timing/iso-duration.js';
+import { envReferenceName, isEnvReference } from './env-reference.js';
 import type { ActionType } from './rule-types.js';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -77,7 +78,7 @@ const headers = z.record(z.string(), z.string()).superRefine((value, ctx) => {
 });
 
 /** Plain secrets of at least 16 characters, or Standard Webhooks' `whsec_` + base64 (16+ bytes). */
-function secretProblem(secret: string): string | null {
+export function secretProblem(secret: string): string | null {
 	if (secret.startsWith('whsec_')) {
 		const encoded = secret.slice('whsec_'.length);
 		const bytes = BASE64.test(encoded) ? Math.floor((encoded.replace(/=+$/, '').length * 3) / 4) : 0;
@@ -94,7 +95,8 @@ export const webhookOptions = z.strictObject({
 	secret: z
 		.string()
 		.superRefine((secret, ctx) => {
-			const problem = secretProblem(secret);
+			// `$env.NAME` is checked when it is read: the value is not the rule author's to see.
+			const problem = isEnvReference(secret) ? (envReferenceName(secret) ? null : 'must be "$env." followed by an environment variable name (letters, digits and _)') : secretProblem(secret);
 			if (problem) ctx.addIssue({ code: 'custom', message: problem });
 		})
 		.nullish(),

@@ -5,6 +5,7 @@ import { createTask } from './create-task/index.js';
 import { runFlow } from './run-flow/index.js';
 import { tag } from './tag/index.js';
 import { updateFields } from './update-fields/index.js';
+import { webhook } from './webhook/index.js';
 
 /** Every action type, by rule action type: one definition each, for jobs and Flow operations alike. */
 export const ACTIONS: Partial<{ [T in ActionType]: ActionDefinition<T> }> = {
@@ -13,6 +14,7 @@ export const ACTIONS: Partial<{ [T in ActionType]: ActionDefinition<T> }> = {
 	tag,
 	create_task: createTask,
 	run_flow: runFlow,
+	webhook,
 };
 
 export function actionDefinition<T extends ActionType>(type: T): ActionDefinition<T> | null {

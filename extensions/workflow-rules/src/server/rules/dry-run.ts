@@ -6,6 +6,7 @@ import { fieldsUsedBy } from '../../core/engine/needed-fields.js';
 import { planAction, timingLabel } from '../../core/engine/plan-actions.js';
 import { eventsHeardBy } from '../../core/engine/rule-events.js';
 import { eventNames, type RecordChange } from '../../core/events/index.js';
+import { redactRuleSecrets } from '../../core/rule/redact-secrets.js';
 import type { Rule, RuleDefinition } from '../../core/rule/rule-types.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
 import { previewGate } from '../engine/execution-gate.js';
@@ -79,7 +80,7 @@ export async function dryRun(body: DryRunRequest, deps: DryRunDeps, now = new Da
 	const fires = listens && gate.fire;
 
 	return {
-		rule,
+		rule: redactRuleSecrets(rule),
 		event,
 		item,
 		listens,

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ConditionTrace } from '../../core/conditions/index.js';
+import { redactRuleSecrets } from '../../core/rule/redact-secrets.js';
 import type { Rule } from '../../core/rule/rule-types.js';
 import { insertedId, toJson } from '../db/rows.js';
 
@@ -48,7 +49,7 @@ function row(run: RunRecord, now: Date): Record<string, unknown> {
 		message: run.message ?? null,
 		trace: toJson(run.trace),
 		actions: toJson(run.actions),
-		rule_snapshot: toJson(run.rule),
+		rule_snapshot: toJson(redactRuleSecrets(run.rule)),
 		date_created: now,
 	};
 }

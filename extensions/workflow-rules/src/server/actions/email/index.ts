@@ -15,6 +15,9 @@ export const email = defineAction({
 	options: emailOptions,
 	fields: (options) => templateFields(options),
 	writes: () => [],
+	// Talking to an SMTP server holds no transaction (SQLite's only connection): sent first, then
+	// the job is marked succeeded; a crash in between sends it again with the same Message-ID.
+	transactional: false,
 	async run(options, run) {
 		const recipients = await resolveRecipients(options, run);
 		const subject = assertHeaderValue(await run.render(options.subject, 'subject'), 'options.subject');
