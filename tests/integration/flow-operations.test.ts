@@ -3,9 +3,11 @@
  * operation hands its action to the durable job table and answers the job id; "wait for the
  * result" runs it at once. Either way it writes as the automation user.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, data } from '../support/api.js';
+import { Mailbox } from '../support/mailbox.js';
 import { eventually } from '../support/rules.js';
+import { startReceiver, type Receiver } from '../support/webhook-receiver.js';
 
 const flows: string[] = [];
 afterEach(async () => {
@@ -83,5 +85,56 @@ describe('an action operation in a Flow', () => {
 		const answer = await api('GET', `/flows/trigger/${flow}`);
 		expect(answer.status).toBe(400);
 		expect(JSON.stringify(answer.body)).toContain('must add or remove at least one tag');
+	});
+});
+
+describe('each action as a Flow operation', () => {
+	let mailbox: Mailbox;
+	let receiver: Receiver;
+	beforeAll(async () => {
+		mailbox = await new Mailbox().start();
+		receiver = await startReceiver();
+	});
+	afterAll(async () => {
+		await mailbox?.stop();
+		await receiver?.close();
+	});
+
+	it('email: sent through the job table to the addresses the Flow rendered', async () => {
+		const flow = await flowWith('workflow-email', { to: ['flow-reader@example.com'], subject: 'Flow mail {{ $trigger.query.marker }}', body: '<p>From a Flow</p>' });
+		const { job: id } = (await api('GET', `/flows/trigger/${flow}?marker=m-42`)).body as { job: number };
+		const [mail] = await mailbox.received('Flow mail m-42');
+		expect(mail!.envelope.to).toEqual(['flow-reader@example.com']);
+		expect(mail!.parsed.html).toContain('<p>From a Flow</p>');
+		expect(await eventually(() => job(id), (row) => row.status === 'succeeded', 15_000, 'the email job succeeded')).toMatchObject({ action_type: 'email', attempts: 1 });
+	});
+
+	it('webhook: sent through the SSRF guard with its webhook-id, and the job keeps the status', async () => {
+		const flow = await flowWith('workflow-webhook', { url: receiver.url('/flow-hook'), method: 'POST', body: '{"from":"{{ $trigger.query.marker }}"}' });
+		const { job: id } = (await api('GET', `/flows/trigger/${flow}?marker=w-7`)).body as { job: number };
+		const [request] = await eventually(async () => receiver.received('/flow-hook'), (list) => list.length === 1, 15_000, 'the webhook arrived');
+		expect(JSON.parse(request!.body)).toEqual({ from: 'w-7' });
+		expect(request!.headers['webhook-id']).toEqual(expect.stringContaining('flow'));
+		expect(await eventually(() => job(id), (row) => row.status === 'succeeded', 15_000, 'the webhook job succeeded')).toMatchObject({ action_type: 'webhook' });
+	});
+
+	it('create_task: waits and answers the task, linked to the record', async () => {
+		const lead = await data<{ id: string }>('POST', '/items/leads', { name: 'Task probe' });
+		const flow = await flowWith('workflow-create-task', { collection: 'leads', key: lead.id, subject: 'Call {{ $trigger.query.who }}', priority: 'high', wait: true });
+		const answer = await api('GET', `/flows/trigger/${flow}?who=Ada`);
+		const { task } = answer.body as { task: string };
+		expect(await data('GET', `/items/tasks/${task}?fields=subject,priority,related_collection,related_item`)).toEqual({ subject: 'Call Ada', priority: 'high', related_collection: 'leads', related_item: lead.id });
+	});
+
+	it('run_flow: starts another Flow with the record', async () => {
+		const lead = await data<{ id: string }>('POST', '/items/leads', { name: 'Relay probe', city: 'Relayville' });
+		const target = await data<{ id: string }>('POST', '/flows', { name: 'Relay target', status: 'active', trigger: 'operation', accountability: 'all', options: {} });
+		flows.push(target.id);
+		const write = await data<{ id: string }>('POST', '/operations', { flow: target.id, name: 'Note', key: 'note', type: 'item-update', position_x: 19, position_y: 1, options: { collection: 'leads', key: '{{ $trigger.record.id }}', payload: { city: 'Relayed {{ $trigger.record.city }}' }, permissions: '$full' } });
+		await data('PATCH', `/flows/${target.id}`, { operation: write.id });
+
+		const flow = await flowWith('workflow-run-flow', { collection: 'leads', key: lead.id, flow: target.id, wait: true });
+		expect((await api('GET', `/flows/trigger/${flow}`)).status).toBe(200);
+		expect((await data<{ city: string }>('GET', `/items/leads/${lead.id}?fields=city`)).city).toBe('Relayed Relayville');
 	});
 });

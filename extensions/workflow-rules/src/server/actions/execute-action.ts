@@ -3,29 +3,23 @@ import type { ActionType } from '../../core/rule/rule-types.js';
 import { automationAccountability } from '../automation/automation-user.js';
 import { emitAtOnce, transactionThenEmit, type HoldEvents } from '../automation/held-events.js';
 import { withCascadeDepth } from '../engine/cascade-context.js';
-import type { Item } from '../engine/record-reader.js';
 import type { Runtime } from '../runtime.js';
 import { renderTemplate } from '../templates/liquid.js';
-import { templateScope, type ActionDefinition, type ActionRule, type ActionRun } from './action-definition.js';
+import { templateScope, type ActionDefinition, type ActionRun } from './action-definition.js';
+
+/** What the record, the rule and the key of an action's run are: the caller's part of an ActionRun. */
+type RunSubject = Pick<ActionRun, 'rule' | 'collection' | 'item' | 'record' | 'previous' | 'event' | 'idempotencyKey' | 'now'>;
 
 /** One action to run now, about one record (or none), as a job or a Flow operation asks. */
-export interface ActionExecution<T extends ActionType = ActionType> {
+export interface ActionExecution<T extends ActionType = ActionType> extends RunSubject {
 	definition: ActionDefinition<T>;
 	options: Parameters<ActionDefinition<T>['run']>[0];
-	rule: ActionRule | null;
-	collection: string | null;
-	item: string | null;
-	record: Item | null;
-	previous: Item | null;
-	event: string | null;
-	idempotencyKey: string;
 	/** Names who asked in the automation user's activity: `rule <id>`, `flow <id>`. */
 	source: string;
 	/** Rules template with Liquid; a Flow operation's options were already rendered by Directus. */
 	liquid: boolean;
 	/** Cascade depth of the action's own writes. */
 	depth: number;
-	now: Date;
 }
 
 /**
@@ -38,17 +32,18 @@ export async function executeAction(runtime: Runtime, execution: ActionExecution
 	const schema = await runtime.getSchema();
 	const accountability = await automationAccountability(runtime.knex, execution.source);
 	const attempt = async (knex: Knex, hold: HoldEvents): Promise<unknown> => {
+		const { rule, collection, item, record, previous, event, now, idempotencyKey } = execution;
 		const run: ActionRun = {
 			runtime,
 			schema,
-			rule: execution.rule,
-			collection: execution.collection,
-			item: execution.item,
-			record: execution.record,
-			previous: execution.previous,
-			event: execution.event,
-			now: execution.now,
-			idempotencyKey: execution.idempotencyKey,
+			rule,
+			collection,
+			item,
+			record,
+			previous,
+			event,
+			now,
+			idempotencyKey,
 			accountability,
 			items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex }),
 			hold,
