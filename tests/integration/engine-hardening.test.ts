@@ -296,4 +296,11 @@ describe('a rule saved by someone other than an admin', () => {
 		expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
 		await api('DELETE', `/items/workflow_rules/${allowed.body.data.id}`);
 	});
+
+	it('may not have a rule start a Flow, which would run as the automation user', async () => {
+		const runsFlow = { ...rule('leads', {}), actions: [{ type: 'run_flow', timing: { type: 'instant' }, options: { flow: '00000000-0000-4000-8000-000000000000' } }] };
+		const refused = await api('POST', '/items/workflow_rules', runsFlow, author.token);
+		expect(refused.status).toBe(400);
+		expect(refused.body.errors[0].message).toContain('actions[0].type: only an admin may save a rule that runs a Flow');
+	});
 });

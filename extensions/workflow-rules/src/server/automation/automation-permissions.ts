@@ -43,6 +43,12 @@ function fieldList(value: unknown): string[] {
  * rule can still be switched off after an admin narrowed the automation role.
  */
 export async function assertRuleWritesAllowed(rule: RuleDefinition, knex: Knex, author: Accountability | null): Promise<void> {
+	// A Flow run by a rule runs as the automation user and may carry its own `$full` permissions:
+	// only an admin, who may build such a Flow anyway, may have a rule start one.
+	if (author?.user && !author.admin) {
+		const flows = rule.actions.flatMap((action, index) => (action.type === 'run_flow' ? [new InvalidRuleError({ path: `actions[${index}].type`, problem: 'only an admin may save a rule that runs a Flow: the Flow runs as the automation user' })] : []));
+		if (flows.length > 0) throw flows;
+	}
 	if (rule.status !== 'active') return;
 	const written = rule.actions.flatMap((action, index) => writtenFields(action, index));
 	if (written.length === 0) return;
