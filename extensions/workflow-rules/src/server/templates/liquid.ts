@@ -39,7 +39,9 @@ function createEngine(outputEscape?: 'escape'): Liquid {
 		strictFilters: true,
 		ownPropertyOnly: true,
 		parseLimit: 100_000,
-		renderLimit: 1_000,
+		// A render holds the event loop: kept far under Directus' pressure limiter (500 ms of
+		// event-loop delay by default), past which every request of every user answers 503.
+		renderLimit: 100,
 		memoryLimit: 10_000_000,
 		cache: 200,
 		fs: noFileSystem,
