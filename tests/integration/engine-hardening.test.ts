@@ -297,6 +297,21 @@ describe('a rule saved by someone other than an admin', () => {
 		await api('DELETE', `/items/workflow_rules/${allowed.body.data.id}`);
 	});
 
+	it('may not have a rule send out what its author may not read, nor read secrets from the server’s environment', async () => {
+		const mail = (collection: string) => ({ ...rule(collection, {}), actions: [{ type: 'email', timing: { type: 'instant' }, options: { to: 'audit@example.com', subject: 'New {{ record.name }}', body: '{{ record.name }}' } }] });
+		const unreadable = await api('POST', '/items/workflow_rules', mail('accounts'), author.token);
+		expect(unreadable.status).toBe(400);
+		expect(unreadable.body.errors[0].message).toBe('actions[0].type: you, the rule’s author, may not read accounts, which this action would send out');
+		const readable = await api('POST', '/items/workflow_rules', mail('leads'), author.token);
+		expect(readable.status, JSON.stringify(readable.body)).toBe(200);
+		await api('DELETE', `/items/workflow_rules/${readable.body.data.id}`);
+
+		const hook = { ...rule('leads', {}), actions: [{ type: 'webhook', timing: { type: 'instant' }, options: { url: 'https://hooks.example.com/in', secret: '$env.SECRET' } }] };
+		const secret = await api('POST', '/items/workflow_rules', hook, author.token);
+		expect(secret.status).toBe(400);
+		expect(secret.body.errors[0].message).toContain('actions[0].options.secret: only an admin may have a rule read a secret');
+	});
+
 	it('may not have a rule start a Flow, which would run as the automation user', async () => {
 		const runsFlow = { ...rule('leads', {}), actions: [{ type: 'run_flow', timing: { type: 'instant' }, options: { flow: '00000000-0000-4000-8000-000000000000' } }] };
 		const refused = await api('POST', '/items/workflow_rules', runsFlow, author.token);

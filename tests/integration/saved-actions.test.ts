@@ -62,6 +62,16 @@ describe('a saved action', () => {
 		saved.pop();
 	});
 
+	it('cannot be changed into what a rule that uses it may not do: 400 naming the rule', async () => {
+		const action = await saveAction({ name: 'Mark contacted', type: 'update_fields', options: { values: { status: 'contacted' } } });
+		await createRule({ name: 'Contacts new leads', collection: 'leads', trigger: { type: 'event', events: ['created'] }, conditions: { city: { _eq: 'Nowhere' } }, actions: [{ use: action }] });
+
+		const refused = await api('PATCH', `/items/workflow_actions/${action}`, { options: { values: { no_such_field: 1 } } });
+		expect(refused.status).toBe(400);
+		expect(refused.body.errors[0].message).toMatch(/^rule "Contacts new leads" actions\[0\]\.options\.values\.no_such_field: /);
+		expect((await data<{ options: unknown }>('GET', `/items/workflow_actions/${action}?fields=options`)).options).toEqual({ values: { status: 'contacted' } });
+	});
+
 	it('is checked as a rule action is, and a rule naming no saved action is refused', async () => {
 		const invalid = await api('POST', '/items/workflow_actions', { name: 'Broken webhook', type: 'webhook', options: { url: 'not a url' } });
 		expect(invalid.status).toBe(400);

@@ -33,7 +33,7 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 		work().catch((error) => logger.error(error, `[workflow-rules] ${where} failed; the write itself is unaffected`));
 
 	// Rules are validated before they are stored: a 400 naming each problem's path.
-	init('routes.before', ({ app }) => app.use(`/items/${RULES_TABLE}`, refuseDeepRulePayloads));
+	init('routes.before', ({ app }) => app.use([`/items/${RULES_TABLE}`, `/items/${SAVED_ACTIONS_TABLE}`], refuseDeepRulePayloads));
 	for (const event of ['create', 'update'] as const) {
 		filter(`${RULES_TABLE}.items.${event}`, async (payload, meta, context: HookContext) => {
 			applyTraceSwitch(payload as Record<string, unknown>);
@@ -46,7 +46,7 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	// Saved actions: checked as a rule's action is, kept while rules use them, and a change reaches every rule that uses them.
 	for (const event of ['create', 'update'] as const) {
 		filter(`${SAVED_ACTIONS_TABLE}.items.${event}`, async (payload, meta, context: HookContext) => {
-			await assertValidSavedActionWrite(payload as Record<string, unknown>, event === 'update' ? (meta['keys'] as Keys) : null, context.database as Knex);
+			await assertValidSavedActionWrite(payload as Record<string, unknown>, event === 'update' ? (meta['keys'] as Keys) : null, context.database as Knex, context.schema as SchemaOverview, context.accountability ?? null);
 			return payload;
 		});
 	}

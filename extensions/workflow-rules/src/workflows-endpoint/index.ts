@@ -41,7 +41,7 @@ export default defineEndpoint({
 		}));
 
 		router.post('/templates/preview', asyncRoute(async (req, res) => {
-			res.json({ data: await previewTemplates(req.body ?? {}, { schema: await getSchema(), ItemsService, accountability: requireUser(req) }) });
+			res.json({ data: await previewTemplates(req.body ?? {}, { schema: await getSchema(), ItemsService, accountability: await access(req) }) });
 		}));
 
 		router.get('/usage', asyncRoute(async (req, res) => {

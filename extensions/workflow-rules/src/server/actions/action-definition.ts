@@ -4,6 +4,7 @@ import type { Accountability, SchemaOverview } from '@directus/types';
 import type { ACTION_OPTIONS } from '../../core/rule/action-options.js';
 import type { ActionType } from '../../core/rule/rule-types.js';
 import type { HoldEvents } from '../automation/held-events.js';
+import type { RenderOptions } from '../templates/liquid.js';
 import type { Item, ItemsServiceLike } from '../engine/record-reader.js';
 import type { Runtime } from '../runtime.js';
 import type { WrittenField } from './written-fields.js';
@@ -63,11 +64,6 @@ export interface ActionRun {
 	 * `knex` are the pool's and its write events fire at once.
 	 */
 	knex: Knex;
-}
-
-export interface RenderOptions {
-	/** The text is HTML: values put into it are escaped. */
-	html?: boolean;
 }
 
 /**

@@ -21,7 +21,8 @@ const pending = new WeakMap<Knex, Map<string, Deferred>>();
  * a batch create are found after a kill -9 and before any evaluation.
  *
  * A failing deferred write is reported and the commit goes on: the user's write matters more
- * than what it was to record (on PostgreSQL the failed statement aborts the transaction anyway).
+ * than what it was to record. It runs in a savepoint, so that on PostgreSQL its failure does not
+ * abort the transaction (whose COMMIT would then roll the user's write back without a word).
  */
 export async function writeAtCommit<T>(knex: Knex, purpose: string, items: T[], write: (trx: Knex, items: T[]) => Promise<void>, onError: (error: unknown) => void): Promise<void> {
 	if (items.length === 0) return;
@@ -38,7 +39,7 @@ export async function writeAtCommit<T>(knex: Knex, purpose: string, items: T[], 
 			pending.delete(knex);
 			for (const { items: rows, write: flush } of byPurpose.values()) {
 				try {
-					await flush(knex, rows);
+					await knex.transaction((savepoint) => flush(savepoint, rows));
 				} catch (error) {
 					onError(error);
 				}

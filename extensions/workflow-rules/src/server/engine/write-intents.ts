@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { WriteKind } from '../../core/events/index.js';
 import { writeAtCommit } from '../db/at-commit.js';
@@ -47,6 +47,12 @@ export function createWriteId(collection: string, key: string): string {
 	return `create:${collection}:${key}`;
 }
 
+/** An intent's key: the write and the record, hashed when a long record key would not fit the column (255). */
+function intentId(writeId: string, item: string): string {
+	const id = `${writeId}|${item}`;
+	return id.length <= 255 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
+}
+
 /** Rows per insert: far under SQLite's and PostgreSQL's limits on bound values. */
 const INSERT_CHUNK = 500;
 
@@ -59,7 +65,7 @@ const INSERT_CHUNK = 500;
 export async function recordIntents(knex: Knex, write: NewWrite, owner: string, leaseMs: number, now: Date, onError: (error: unknown) => void): Promise<string> {
 	const writeId = write.writeId ?? randomUUID();
 	const rows = write.records.map(([item, before]) => ({
-		id: `${writeId}|${item}`,
+		id: intentId(writeId, item),
 		write_id: writeId,
 		collection: write.collection,
 		item,

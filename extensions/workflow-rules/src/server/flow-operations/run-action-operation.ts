@@ -70,6 +70,10 @@ export async function runActionOperation(type: ActionType, raw: Record<string, u
 		return executeAction(runtime, { definition, options: parsed.options, rule: null, collection, item, record: item === null ? null : (records.get(item) ?? null), previous: null, event: 'flow', idempotencyKey, source: `flow ${flow}`, liquid: false, depth: cascadeDepth() + 1, now });
 	}
 
+	// The job row keeps the options: a literal secret would be readable by whoever may read jobs.
+	const secret = options['secret'];
+	if (typeof secret === 'string' && !secret.startsWith('$env.')) throw new BadRequestError({ field: 'secret', problem: 'a durable job keeps its options: write the secret as $env.NAME, or wait for the result' });
+
 	let dueAt = now;
 	if (common.delay) {
 		const duration = parseDuration(String(common.delay));

@@ -53,7 +53,7 @@ export interface Job {
 	maxAttempts: number;
 	depth: number;
 	context: JobContext;
-	/** Unique per rule, action and triggering write: what an action outside the database hands on to be deduplicated. */
+	/** Unique per rule, action and triggering write (per run of a Flow operation): what an action outside the database hands on to be deduplicated. */
 	idempotencyKey: string;
 }
 
@@ -143,6 +143,16 @@ export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, l
 	}
 
 	return claimed;
+}
+
+/**
+ * Extends the lease of a job this instance still holds; false when it no longer does. Called
+ * before an action that cannot be undone (a mail, a webhook, a Flow): one claimed with a batch
+ * may have waited behind the others long enough for another instance to take it.
+ */
+export async function renewLease(knex: Knex, id: number, owner: string, leaseMs: number, now = new Date()): Promise<boolean> {
+	const updated = await knex(JOBS_TABLE).where({ id, locked_by: owner, status: 'running' }).update({ locked_until: new Date(now.getTime() + leaseMs), date_updated: now });
+	return updated === 1;
 }
 
 /** How an attempt ended in error: the message, and the error's kind and HTTP/SMTP status when known. */

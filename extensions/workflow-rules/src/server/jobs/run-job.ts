@@ -15,7 +15,7 @@ import { RULES_TABLE } from '../rules/rule-cache.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
 import { ruleFromRow } from '../rules/rule-row.js';
 import type { Runtime } from '../runtime.js';
-import { backoffMs, finishJob, retryJobLater, type Job } from './job-store.js';
+import { backoffMs, finishJob, renewLease, retryJobLater, type Job } from './job-store.js';
 
 export interface JobRunnerDeps {
 	runtime: Runtime;
@@ -110,6 +110,7 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		const record = records.get(job.item) ?? null;
 		if (record && !work.stillHolds(record)) return skip('the rule’s conditions no longer hold for this record');
 
+		if (definition.transactional === false && !(await renewLease(knex, job.id, owner, runtime.config.jobLeaseMs))) return 'abandoned';
 		await executeAction(runtime, {
 			definition,
 			options,

@@ -36,6 +36,9 @@ function templatesOf(value: unknown, path: string, found: [string, string][] = [
 	return found;
 }
 
+/** Templates one preview may render: each may take up to the render limit, back to back. */
+const MAX_TEMPLATES = 20;
+
 function templatesToRender(body: PreviewRequest): [string, string][] {
 	if (typeof body.template === 'string') return [['template', body.template]];
 	if (body.template !== undefined) throw new BadRequestError({ field: 'template', problem: 'must be a Liquid template (text)' });
@@ -46,7 +49,9 @@ function templatesToRender(body: PreviewRequest): [string, string][] {
 	if (!definition) throw new BadRequestError({ field: 'action.type', problem: `action type "${String(action.type)}" is not available in this version` });
 	const parsed = parseActionOptions(definition, action.options);
 	if (!parsed.ok) throw new BadRequestError({ field: `action.${parsed.issues[0]!.path}`, problem: parsed.issues[0]!.problem });
-	return templatesOf(parsed.options, 'action.options');
+	const templates = templatesOf(parsed.options, 'action.options');
+	if (templates.length > MAX_TEMPLATES) throw new BadRequestError({ field: 'action.options', problem: `at most ${MAX_TEMPLATES} templates can be previewed at once` });
+	return templates;
 }
 
 /**

@@ -39,7 +39,7 @@ function keysAt(row: Item, path: string): string[] {
 
 /**
  * The email addresses of the record's owner or members, read when the job runs (a reassignment
- * made after the rule fired is honoured) as the system, in the action's transaction: the
+ * made after the rule fired is honoured) as the system, on the run's connection: the
  * automation user needs no right to read users. A record deleted since keeps the owner it had.
  */
 export async function keywordRecipients(run: ActionRun, keyword: UserKeyword, where: string): Promise<KeywordRecipients> {

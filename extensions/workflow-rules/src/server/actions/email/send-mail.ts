@@ -37,7 +37,7 @@ export function messageIdFor(idempotencyKey: string, from: unknown): string {
 
 /**
  * Sends through Directus' MailService, so the project's EMAIL_* settings, `email.send` filters
- * and email rate limit apply. It runs as the system in the action's transaction (MailService reads
+ * and email rate limit apply. It runs as the system on the run's connection (MailService reads
  * the project name for the sender). When the server takes the message for some recipients and
  * refuses others, the job fails for good: a retry would send the others a second copy.
  */

@@ -1,6 +1,5 @@
-import type { Accountability, SchemaOverview } from '@directus/types';
 import { applyTagChange, normaliseTags, sameTags } from '../../../core/actions/tags.js';
-import type { ItemsServiceClass, ItemsServiceLike } from '../../engine/record-reader.js';
+import type { ItemsServiceLike } from '../../engine/record-reader.js';
 
 export interface TagChange {
 	collection: string;
@@ -15,19 +14,10 @@ export interface TagResult {
 }
 
 /**
- * Adds and removes tags on one record's `tags` field through ItemsService, so permissions,
- * revisions and hooks apply as for any other write. Writes nothing when the tags do not change.
+ * Adds and removes tags on one record's `tags` field through a service the caller set up (its
+ * accountability, its transaction), so permissions, revisions and hooks apply as for any other
+ * write; `mutation` goes to the write. Writes nothing when the tags do not change.
  */
-export async function tagRecord(
-	ItemsService: ItemsServiceClass,
-	schema: SchemaOverview,
-	accountability: Accountability | null,
-	change: TagChange,
-): Promise<TagResult> {
-	return tagItem(new ItemsService(change.collection, { schema, accountability }), change);
-}
-
-/** `tagRecord` on a service the caller set up (its accountability, its transaction); `mutation` goes to the write. */
 export async function tagItem(items: ItemsServiceLike, change: Omit<TagChange, 'collection'>, mutation: Record<string, unknown> = {}): Promise<TagResult> {
 	const record = await items.readOne(change.key, { fields: ['tags'] });
 	const current = normaliseTags(record['tags']);
