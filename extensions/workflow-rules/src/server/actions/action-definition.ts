@@ -53,7 +53,8 @@ export interface ActionRun {
 	 * Renders an option's text as the caller templates: a rule's options are Liquid over
 	 * `templateScope`; a Flow operation's options arrive already rendered by Directus' own `{{ }}`
 	 * (it replaces every `{{ … }}` before the handler runs), so their text is final and is never
-	 * parsed again, which would run record values as templates. `path` names the option in errors.
+	 * parsed again, which would run record values as templates. A text without `{{`/`{%` comes back
+	 * as it is. `path` names the option in errors.
 	 */
 	render: (text: string, path: string, options?: RenderOptions) => Promise<string>;
 	/**

@@ -4,7 +4,7 @@ import { automationAccountability } from '../automation/automation-user.js';
 import { emitAtOnce, transactionThenEmit, type HoldEvents } from '../automation/held-events.js';
 import { withCascadeDepth } from '../engine/cascade-context.js';
 import type { Runtime } from '../runtime.js';
-import { renderTemplate } from '../templates/liquid.js';
+import { isTemplate, renderTemplate } from '../templates/liquid.js';
 import { templateScope, type ActionDefinition, type ActionRun } from './action-definition.js';
 
 /** What the record, the rule and the key of an action's run are: the caller's part of an ActionRun. */
@@ -47,7 +47,7 @@ export async function executeAction(runtime: Runtime, execution: ActionExecution
 			accountability,
 			items: (collection) => new runtime.services.ItemsService(collection, { schema, accountability, knex }),
 			hold,
-			render: execution.liquid ? (text, path, options) => renderTemplate(text, templateScope(run), `options.${path}`, options) : async (text) => text,
+			render: execution.liquid ? async (text, path, options) => (isTemplate(text) ? renderTemplate(text, templateScope(run), `options.${path}`, options) : text) : async (text) => text,
 			knex,
 		};
 		const result = await execution.definition.run(execution.options as never, run);

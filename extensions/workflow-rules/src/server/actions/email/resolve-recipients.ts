@@ -1,7 +1,6 @@
 import { PermanentActionError } from '../../../core/actions/action-errors.js';
 import type { EmailAddress } from '../../../core/actions/email-addresses.js';
 import type { EmailOptions } from '../../../core/rule/action-options.js';
-import { isTemplate } from '../../templates/liquid.js';
 import type { ActionRun } from '../action-definition.js';
 import { keywordRecipients, type KeywordRecipients, type UserKeyword } from './record-users.js';
 import { addressesIn, dedupeRecipients, RECIPIENT_FIELDS, recipientEntries, type Recipients } from './recipients.js';
@@ -27,7 +26,7 @@ export async function resolveRecipients(options: EmailOptions, run: ActionRun): 
 				if (!users.has(keyword)) users.set(keyword, keywordRecipients(run, keyword, where));
 				({ addresses, empty } = await users.get(keyword)!);
 			} else {
-				const rendered = isTemplate(text) ? await run.render(text, where.replace(/^options\./, '')) : text;
+				const rendered = await run.render(text, where.replace(/^options\./, ''));
 				addresses = addressesIn(rendered, where);
 				if (addresses.length === 0) empty = `${where} rendered empty`;
 			}

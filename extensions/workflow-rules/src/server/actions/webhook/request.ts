@@ -1,7 +1,6 @@
 import { PermanentActionError } from '../../../core/actions/action-errors.js';
 import type { WebhookOptions } from '../../../core/rule/action-options.js';
 import { EXTENSION_VERSION } from '../../../shared/version.js';
-import { isTemplate } from '../../templates/liquid.js';
 import type { ActionRun } from '../action-definition.js';
 
 export interface WebhookRequest {
@@ -12,11 +11,9 @@ export interface WebhookRequest {
 	body: string | null;
 }
 
-/** An option's text as the run templates it (`path` below `options`). */
-const render = (run: ActionRun, text: string, path: string) => (isTemplate(text) ? run.render(text, path) : Promise.resolve(text));
 
 async function renderUrl(template: string, run: ActionRun): Promise<URL> {
-	const text = (await render(run, template, 'url')).trim();
+	const text = (await run.render(template, 'url')).trim();
 	try {
 		const url = new URL(text);
 		if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return url;
@@ -46,13 +43,13 @@ export async function renderRequest(options: WebhookOptions, run: ActionRun): Pr
 
 	const headers: Record<string, string> = { 'user-agent': `directus-workflow-rules/${EXTENSION_VERSION}` };
 	for (const [name, template] of Object.entries(options.headers ?? {})) {
-		const value = await render(run, template, `headers.${name}`);
+		const value = await run.render(template, `headers.${name}`);
 		// A record value must not start a header of its own.
 		if (/[\r\n]/.test(value)) throw new PermanentActionError(`options.headers.${name}: the rendered value contains a line break`, { kind: 'template' });
 		headers[name] = value;
 	}
 
-	const body = typeof options.body === 'string' ? await render(run, options.body, 'body') : options.method === 'GET' ? null : eventBody(run);
+	const body = typeof options.body === 'string' ? await run.render(options.body, 'body') : options.method === 'GET' ? null : eventBody(run);
 	if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
 
 	return { url, method: options.method, headers, body };
