@@ -28,7 +28,12 @@ export interface ScratchInstance {
 	 * changes settings from this restart on, as an operator editing the configuration would.
 	 */
 	restart: (env?: Env) => Promise<RunningDirectus>;
-	/** Stops Directus, keeps its output in `logFile` when given, and removes the database. */
+	/**
+	 * Starts one more Directus process on the same database and settings (its own port), as a
+	 * second instance behind a load balancer would run; `stop` stops it too.
+	 */
+	startPeer: (env?: Env) => Promise<RunningDirectus>;
+	/** Stops Directus (and its peers), keeps its output in `logFile` when given, and removes the database. */
 	stop: (logFile?: string) => Promise<void>;
 }
 
@@ -72,7 +77,12 @@ export async function startScratchInstance(options: { pgUrl?: string | undefined
 	};
 
 	let directus: RunningDirectus | null = null;
+	const peers: RunningDirectus[] = [];
 	const stop = async (logFile?: string) => {
+		for (const [index, peer] of peers.entries()) {
+			if (logFile) await mkdir(path.dirname(logFile), { recursive: true }).then(() => writeFile(logFile.replace(/(\.\w+)?$/, `.peer${index + 1}$1`), peer.output())).catch(() => undefined);
+			await peer.stop();
+		}
 		if (directus) {
 			if (logFile) {
 				await mkdir(path.dirname(logFile), { recursive: true });
@@ -100,6 +110,12 @@ export async function startScratchInstance(options: { pgUrl?: string | undefined
 		directus = await startDirectus(env);
 		return directus;
 	};
+	const startPeer = async (changed: Env = {}) => {
+		const port = await freePort();
+		const peer = await startDirectus({ ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...changed });
+		peers.push(peer);
+		return peer;
+	};
 	const running = directus;
 
 	return {
@@ -112,6 +128,7 @@ export async function startScratchInstance(options: { pgUrl?: string | undefined
 			return directus ?? running;
 		},
 		restart,
+		startPeer,
 		stop,
 	};
 }
