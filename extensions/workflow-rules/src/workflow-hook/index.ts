@@ -43,6 +43,9 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	}
 	for (const event of ['create', 'update', 'delete']) action(`${RULES_TABLE}.items.${event}`, () => engine.rules.invalidate());
 
+	// Scheduled actions are planned on the CRM time zone's wall clock.
+	for (const event of ['create', 'update']) action(`crm_settings.items.${event}`, () => guard('reading the CRM time zone', () => engine.refreshTimeZone()));
+
 	// Saved actions: checked as a rule's action is, kept while rules use them, and a change reaches every rule that uses them.
 	for (const event of ['create', 'update'] as const) {
 		filter(`${SAVED_ACTIONS_TABLE}.items.${event}`, async (payload, meta, context: HookContext) => {
@@ -89,6 +92,7 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));
 
 	const startWorker = () => {
+		void guard('reading the CRM time zone', () => engine.refreshTimeZone());
 		engine.worker.start();
 		logger.info(`[workflow-rules] worker started as ${engine.instance}`);
 	};

@@ -9,8 +9,10 @@ export interface EvaluationContext {
 	userId: string | null;
 	/** That user's role; null when none. */
 	roleId: string | null;
+	/** The CRM time zone (IANA): scheduled actions' days and months are counted on its wall clock. */
+	timeZone: string;
 }
 
 export function evaluationContext(input: Partial<EvaluationContext> = {}): EvaluationContext {
-	return { now: input.now ?? new Date(), userId: input.userId ?? null, roleId: input.roleId ?? null };
+	return { now: input.now ?? new Date(), userId: input.userId ?? null, roleId: input.roleId ?? null, timeZone: input.timeZone ?? 'UTC' };
 }

@@ -57,3 +57,8 @@ export function insertedId(result: unknown): number {
 	const id = typeof first === 'object' && first !== null ? (first as { id: unknown }).id : first;
 	return Number(id);
 }
+
+/** SQLite has one writer at a time and no row locks: `FOR UPDATE` is left out there. */
+export function isSqlite(knex: { client: { config?: { client?: unknown } } }): boolean {
+	return String(knex.client.config?.client ?? '').includes('sqlite');
+}

@@ -78,7 +78,7 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 		try {
 			evaluation = evaluateRule(rule, change, context, logsEveryEvaluation(rule, context.now));
 			const record = change.after ?? change.before;
-			if (evaluation.matched) planned = rule.actions.map((action, index) => ({ action, index, plan: planAction(action, record, context.now) }));
+			if (evaluation.matched) planned = rule.actions.map((action, index) => ({ action, index, plan: planAction(action, record, context.now, context.timeZone) }));
 		} catch (error) {
 			deps.onError(error, rule);
 			log({ ...base, outcome: 'error', matched: false, durationMs: elapsed(), message: error instanceof Error ? error.message : String(error) });

@@ -3,6 +3,7 @@ import type { SchemaOverview } from '@directus/types';
 import type { ItemsServiceClass } from './record-reader.js';
 import { transactionThenEmit, type ActionEmitter } from '../automation/held-events.js';
 import { primaryKeyOf } from '../rules/schema-info-adapter.js';
+import { isSqlite } from '../db/rows.js';
 
 export interface OverdueDeps {
 	knex: Knex;
@@ -20,7 +21,7 @@ export async function markOverdue({ knex, ItemsService, emitter }: OverdueDeps, 
 		['appointments', { status: { _eq: 'scheduled' }, end_at: { _lt: now.toISOString() } }],
 		['calls', { status: { _eq: 'scheduled' }, start_at: { _lt: new Date(now.getTime() - callOverdueMinutes * 60_000).toISOString() } }],
 	];
-	const locksRows = !String(knex.client.config?.client ?? '').includes('sqlite');
+	const locksRows = !isSqlite(knex);
 	let marked = 0;
 
 	for (const [collection, filter] of due) {

@@ -7,6 +7,8 @@ import { afterFields, beforeFields } from '../../core/engine/needed-fields.js';
 import { recoveredChange } from '../../core/engine/recovered-change.js';
 import type { RecordChange } from '../../core/events/index.js';
 import type { Rule } from '../../core/rule/rule-types.js';
+import { readCrmSettings } from '../catalogue/crm-settings.js';
+import { followedFields, followRecord, mayMoveJobs } from '../jobs/follow-record.js';
 import { JobWorker } from '../jobs/worker.js';
 import { RuleCache } from '../rules/rule-cache.js';
 import { expireTraceSwitches } from '../rules/trace-switch.js';
@@ -37,8 +39,10 @@ interface EventRules {
 	/** Relational paths to read after a write, and before one. */
 	readAfter: string[];
 	readBefore: string[];
+	/** Fields scheduled actions are relative to: writes to them move the record's pending jobs. */
+	followed: string[];
 }
-const NO_RULES: EventRules = { rules: [], readAfter: [], readBefore: [] };
+const NO_RULES: EventRules = { rules: [], readAfter: [], readBefore: [], followed: [] };
 
 /** A write's payload when it is one item's values (not a list of keys, not a batch). */
 function payloadObject(payload: unknown): Item | null {
@@ -68,6 +72,8 @@ export class WorkflowEngine {
 	private readonly runWriter: RunWriter;
 	private readonly evaluateDeps: EvaluateDeps;
 	private readonly derived = new WeakMap<Rule[], EventRules>();
+	/** The CRM time zone scheduled actions are planned in: read on every poll and when the settings change. */
+	private timeZone = 'UTC';
 	/** Writes of this process whose evaluation is under way: recovery leaves them to it. */
 	private readonly inFlight = new Map<string, number>();
 
@@ -83,6 +89,7 @@ export class WorkflowEngine {
 		this.worker = new JobWorker({ runtime: deps, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
+				await this.refreshTimeZone();
 				await this.recoverOwedWrites();
 				// One instance sweeps at a time, so each record's `overdue` event fires once.
 				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
@@ -98,6 +105,11 @@ export class WorkflowEngine {
 		});
 	}
 
+	/** Reads the CRM time zone again (its settings changed, or a poll). */
+	async refreshTimeZone(): Promise<void> {
+		this.timeZone = (await readCrmSettings(this.deps.knex)).timezone;
+	}
+
 	private readonly intentError = (error: unknown) => this.deps.logger.error(error, '[workflow-rules] recording a write\'s owed evaluation failed; if this process stops before evaluating it, the write is not evaluated');
 
 	/** A collection's event rules and the fields they read, derived once per load of the rule cache. */
@@ -107,7 +119,7 @@ export class WorkflowEngine {
 		let derived = this.derived.get(loaded);
 		if (!derived) {
 			const rules = loaded.filter((rule) => rule.trigger.type === 'event');
-			derived = { rules, readAfter: afterFields(rules), readBefore: beforeFields(rules) };
+			derived = { rules, readAfter: afterFields(rules), readBefore: beforeFields(rules), followed: followedFields(rules) };
 			this.derived.set(loaded, derived);
 		}
 		return derived;
@@ -151,14 +163,14 @@ export class WorkflowEngine {
 	async afterWrite(kind: RecordChange['kind'], collection: string, keys: Key[], handle: unknown, payload: unknown, writeSchema: SchemaOverview | null, writer: Writer | null): Promise<void> {
 		const captured = kind === 'create' ? null : takeBefore(handle);
 		try {
-			const { rules, readAfter } = await this.eventRules(collection);
+			const { rules, readAfter, followed } = await this.eventRules(collection);
 			if (rules.length === 0) return;
 
 			// The schema the write ran with; building a fresh overview per write would cost more than the evaluation.
 			const schema = writeSchema ?? (await this.deps.getSchema());
 			if (!collectionOf(schema, collection)) return;
 
-			const context = evaluationContext({ userId: writer?.user ?? null, roleId: writer?.role ?? null });
+			const context = evaluationContext({ userId: writer?.user ?? null, roleId: writer?.role ?? null, timeZone: this.timeZone });
 			const after = kind === 'delete' ? new Map<string, Item>() : await this.reader.read(schema, collection, keys.map(String), readAfter);
 			const written = kind === 'delete' ? [] : writtenFields(payload);
 			const writeIdOf = (key: string) => (kind === 'create' ? createWriteId(collection, key) : (captured?.writeId ?? randomUUID()));
@@ -166,15 +178,18 @@ export class WorkflowEngine {
 			const settle: Settled[] = kind === 'create'
 				? changes.map(({ writeId }) => ({ writeId, collection, items: [], at: context.now }))
 				: captured ? [{ writeId: captured.writeId, collection, items: keys.map(String), at: captured.at }] : [];
-			await this.evaluate(collection, rules, changes.filter(({ change }) => kind === 'delete' || change.after), cascadeDepth(), context, settle);
+			await this.evaluate(collection, { rules, followed }, changes.filter(({ change }) => kind === 'delete' || change.after), cascadeDepth(), context, settle);
 		} finally {
 			if (captured) this.inFlight.delete(captured.writeId);
 			if (kind === 'create') for (const key of keys) this.inFlight.delete(createWriteId(collection, String(key)));
 		}
 	}
 
-	/** Evaluates writes' changes, then stores their runs and settles their intents together. */
-	private async evaluate(collection: string, rules: Rule[], changes: { key: string; writeId: string; change: RecordChange }[], depth: number, context: EvaluationContext, settle: Settled[]): Promise<void> {
+	/**
+	 * Evaluates writes' changes and moves the pending jobs that follow their records, then stores
+	 * their runs and settles their intents together: a recovered write does both too.
+	 */
+	private async evaluate(collection: string, { rules, followed }: Pick<EventRules, 'rules' | 'followed'>, changes: { key: string; writeId: string; change: RecordChange }[], depth: number, context: EvaluationContext, settle: Settled[]): Promise<void> {
 		const stored: EvaluatedWrites = { runs: [], evaluations: [], now: context.now, settle };
 		let queued = false;
 		for (const { key, writeId, change } of changes) {
@@ -182,9 +197,18 @@ export class WorkflowEngine {
 			stored.runs.push(...outcome.runs);
 			stored.evaluations.push(...outcome.evaluations);
 			queued ||= outcome.queuedInstant;
+			if (change.kind !== 'create') await this.followRecord(collection, key, change, followed, context);
 		}
 		await this.runWriter.write(stored);
 		if (queued) this.worker.nudge();
+	}
+
+	/** A write that moves, cancels or deletes a record takes its pending reminders along (see follow-record.ts). */
+	private async followRecord(collection: string, item: string, change: RecordChange, followed: string[], context: EvaluationContext): Promise<void> {
+		const write = { collection, item, kind: change.kind as 'update' | 'delete', written: change.written };
+		if (!mayMoveJobs(write, followed)) return;
+		const done = await followRecord({ knex: this.deps.knex, ItemsService: this.deps.services.ItemsService }, await this.deps.getSchema(), write, context.timeZone, context.now);
+		if (done.moved + done.cancelled + done.skipped > 0) this.deps.logger.debug(done, `[workflow-rules] pending jobs of ${collection} ${item} followed the record`);
 	}
 
 	/** Writes whose process died before evaluating them: evaluated from the record as it now is. */
@@ -206,7 +230,7 @@ export class WorkflowEngine {
 	}
 
 	private async recover(intent: WriteIntent): Promise<void> {
-		const { rules, readAfter } = await this.eventRules(intent.collection);
+		const { rules, readAfter, followed } = await this.eventRules(intent.collection);
 		const schema = await this.deps.getSchema();
 		const changes: { key: string; writeId: string; change: RecordChange }[] = [];
 		if (rules.length > 0 && collectionOf(schema, intent.collection)) {
@@ -215,6 +239,6 @@ export class WorkflowEngine {
 			if (change) changes.push({ key: intent.item, writeId: intent.writeId, change });
 		}
 		const settle: Settled = { intentId: intent.id, collection: intent.collection, items: intent.kind === 'create' ? [] : [intent.item], at: intent.createdAt };
-		await this.evaluate(intent.collection, rules, changes, intent.depth, evaluationContext({ userId: intent.user, roleId: intent.role }), [settle]);
+		await this.evaluate(intent.collection, { rules, followed }, changes, intent.depth, evaluationContext({ userId: intent.user, roleId: intent.role, timeZone: this.timeZone }), [settle]);
 	}
 }

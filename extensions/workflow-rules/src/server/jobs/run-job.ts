@@ -12,6 +12,7 @@ import { actionDefinition } from '../actions/registry.js';
 import { AUTOMATION_USER } from '../automation/automation-user.js';
 import { readRecords, type Item } from '../engine/record-reader.js';
 import { RULES_TABLE } from '../rules/rule-cache.js';
+import { updateRunAction } from '../runs/run-log.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
 import { ruleFromRow } from '../rules/rule-row.js';
 import type { Runtime } from '../runtime.js';
@@ -89,8 +90,9 @@ function operationWork(job: Job): Work {
 export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): Promise<JobOutcome> {
 	const { runtime, owner } = deps;
 	const { knex } = runtime;
+	// A skip shows on the run that planned the job too, saying why.
 	const skip = async (reason: string): Promise<JobOutcome> => {
-		await finishJob(knex, job.id, owner, 'skipped', { error: reason });
+		if (await finishJob(knex, job.id, owner, 'skipped', { error: reason })) await updateRunAction(knex, job.run, job.actionIndex, { status: 'skipped', message: reason });
 		return 'skipped';
 	};
 

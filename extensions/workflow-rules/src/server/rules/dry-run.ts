@@ -1,5 +1,6 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
+import { readCrmSettings } from '../catalogue/crm-settings.js';
 import { evaluateRule, type RuleTrace } from '../../core/engine/evaluate-rule.js';
 import { evaluationContext } from '../../core/engine/evaluation-context.js';
 import { fieldsUsedBy } from '../../core/engine/needed-fields.js';
@@ -73,7 +74,8 @@ export async function dryRun(body: DryRunRequest, deps: DryRunDeps, now = new Da
 	const change: RecordChange = { kind, before: kind === 'create' ? null : previous, after: kind === 'delete' ? null : record, written: body.previous ? Object.keys(body.previous) : [] };
 	if (kind === 'delete') change.before = previous ?? record;
 
-	const context = evaluationContext({ now, userId: deps.accountability.user ?? null, roleId: deps.accountability.role ?? null });
+	const { timezone } = await readCrmSettings(deps.knex);
+	const context = evaluationContext({ now, userId: deps.accountability.user ?? null, roleId: deps.accountability.role ?? null, timeZone: timezone });
 	const listens = eventsHeardBy(rule, [event], change).length > 0;
 	const { matched, matchedBefore, trace } = evaluateRule(rule, change, context);
 	const gate = 'id' in rule && rule.id ? await previewGate(deps.knex, { rule: rule as Rule, collection: rule.collection, item, matched, matchedBefore }) : { fire: matched };
@@ -88,7 +90,7 @@ export async function dryRun(body: DryRunRequest, deps: DryRunDeps, now = new Da
 		...(matched && !gate.fire && gate.reason ? { gate: gate.reason } : {}),
 		trace,
 		actions: rule.actions.map((action, index) => {
-			const plan = planAction(action, record, now);
+			const plan = planAction(action, record, now, context.timeZone);
 			const reason = !listens ? `the trigger does not listen to "${event}"` : !matched ? 'the conditions do not hold' : !gate.fire ? gate.reason : plan.skip;
 			return { index, type: action.type, timing: timingLabel(action), due_at: plan.dueAt?.toISOString() ?? null, would_run: fires && !!plan.dueAt, ...(reason ? { reason } : {}) };
 		}),

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ConditionTrace } from '../../core/conditions/index.js';
 import { redactRuleSecrets } from '../../core/rule/redact-secrets.js';
 import type { Rule } from '../../core/rule/rule-types.js';
-import { insertedId, toJson } from '../db/rows.js';
+import { fromJson, insertedId, isSqlite, toJson } from '../db/rows.js';
 
 export const RUNS_TABLE = 'workflow_runs';
 
@@ -14,7 +14,7 @@ export interface PlannedAction {
 	type: string;
 	timing: string;
 	due_at: string | null;
-	status: 'scheduled' | 'skipped';
+	status: 'scheduled' | 'skipped' | 'cancelled';
 	message?: string;
 }
 
@@ -62,6 +62,25 @@ export async function insertRun(knex: Knex, run: RunRecord, now = new Date()): P
 /** Inserts runs that planned no job in one statement: the common, cheap case of a non-matching rule. */
 export async function insertRuns(knex: Knex, runs: RunRecord[], now = new Date()): Promise<void> {
 	if (runs.length > 0) await knex(RUNS_TABLE).insert(runs.map((run) => row(run, now)));
+}
+
+/**
+ * Changes what a run says of one of its planned actions after the fact: a scheduled action moved
+ * with its record, cancelled with it, or skipped when due. The run's row is locked (PostgreSQL)
+ * so that two jobs of one run finishing together do not undo each other's change.
+ */
+export async function updateRunAction(knex: Knex, runId: number | null, index: number, change: Partial<Pick<PlannedAction, 'due_at' | 'status' | 'message'>>): Promise<void> {
+	if (runId === null) return;
+	await knex.transaction(async (trx) => {
+		const query = trx(RUNS_TABLE).where('id', runId).first('actions');
+		const row = (await (isSqlite(trx) ? query : query.forUpdate())) as { actions?: unknown } | undefined;
+		if (!row) return;
+		const actions = fromJson<PlannedAction[]>(row.actions, []);
+		const entry = actions.find((action) => action.index === index);
+		if (!entry) return;
+		Object.assign(entry, change);
+		await trx(RUNS_TABLE).where('id', runId).update({ actions: toJson(actions) });
+	});
 }
 
 /** Deletes runs older than the retention period; returns how many. */
