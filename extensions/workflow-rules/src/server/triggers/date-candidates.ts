@@ -21,7 +21,9 @@ function isSqlite(knex: Knex): boolean {
  * as the server's local midnight): min() and max() of an indexed column read two index ends.
  */
 export async function fieldBounds(knex: Knex, column: DateColumn): Promise<{ min: FieldValue; max: FieldValue } | null> {
-	const row = (await knex(column.table).min({ min: column.field }).max({ max: column.field }).first()) as { min: unknown; max: unknown } | undefined;
+	// Two queries: SQLite reads an index end for a lone min() or max() only, and scans for both at once.
+	const [low, high] = await Promise.all([boundQuery(knex, column, 'min'), boundQuery(knex, column, 'max')]);
+	const row = { min: low, max: high };
 	if (column.dateOnly) {
 		const [min, max] = [toYmd(row?.min), toYmd(row?.max)];
 		return min && max ? { min: shiftYmd(min, -1), max: shiftYmd(max, 1) } : null;
@@ -30,10 +32,16 @@ export async function fieldBounds(knex: Knex, column: DateColumn): Promise<{ min
 	return min && max ? { min: new Date(min.getTime() - MS_PER_DAY), max: new Date(max.getTime() + MS_PER_DAY) } : null;
 }
 
+/** One end of the field's stored values, read from its index. */
+export function boundQuery(knex: Knex, column: DateColumn, end: 'min' | 'max'): Promise<unknown> {
+	const query = end === 'min' ? knex(column.table).min({ value: column.field }) : knex(column.table).max({ value: column.field });
+	return query.first().then((row: { value?: unknown } | undefined) => row?.value);
+}
+
 /**
  * The keys of records whose field lies in one of the ranges: `field BETWEEN a AND b OR …`, which
  * PostgreSQL answers with index range scans (a BitmapOr) and SQLite with its multi-index OR. The
- * bounds are written as the vendor stores the column: dates as text on PostgreSQL and epoch
+ * bounds are written as the vendor stores the column: dates as dates on PostgreSQL and epoch
  * milliseconds of a midnight on SQLite (the server's or UTC's, both covered), instants as
  * timestamps on PostgreSQL and epoch milliseconds on SQLite. A superset is fine: each record is
  * checked exactly afterwards.
