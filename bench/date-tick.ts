@@ -63,6 +63,7 @@ async function insertContacts(db: Knex, count: number, stored: unknown): Promise
 	};
 	const batch = 500;
 	for (let offset = 0; offset < count; offset += batch) {
+		if (offset % 10_000 === 0 && offset > 0) process.stdout.write('.');
 		const rows = Array.from({ length: Math.min(batch, count - offset) }, (_, index) => {
 			const n = offset + index;
 			const ymd = new Date(start + ((n * 7919) % (YEARS * 365)) * DAY).toISOString().slice(0, 10);
@@ -86,7 +87,9 @@ async function plansOf(db: Knex, queries: string[]): Promise<{ query: string; pl
 
 export async function benchDateTick(pgUrl: string | undefined, contacts = 100_000): Promise<DateTickResult> {
 	const instance: ScratchInstance = await startScratchInstance({ pgUrl, seed: false, env: { LOG_LEVEL: 'debug', WORKFLOW_POLL_INTERVAL_MS: '250' } });
-	const db = knexFactory({ client: instance.dbConnection.client, connection: instance.dbConnection.connection, useNullAsDefault: true });
+	// Directus polls the same SQLite file meanwhile: wait for its locks rather than fail.
+	const sqliteBusy = { afterCreate: (connection: { run: (sql: string, done: (error: Error | null) => void) => void }, done: (error: Error | null) => void) => connection.run('PRAGMA busy_timeout = 10000', done) };
+	const db = knexFactory({ client: instance.dbConnection.client, connection: instance.dbConnection.connection, useNullAsDefault: true, ...(instance.dbClient === 'sqlite3' ? { pool: sqliteBusy } : {}) });
 	try {
 		const request = restClient(instance.url, instance.token);
 		const probe = await request<{ id: string }>('POST', '/items/contacts', { last_name: 'Probe', subscription_date: '2016-01-01' });
