@@ -91,9 +91,8 @@ export class WorkflowEngine {
 					await markOverdue({ knex: deps.knex, ItemsService: deps.services.ItemsService, emitter: deps.emitter }, await deps.getSchema(), deps.config.callOverdueMinutes);
 				}
 				// Date and schedule triggers: one instance at a time too (each firing is also keyed, should leases overlap).
-				if (await acquireSweepLease(deps.knex, 'triggers', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
-					if (await triggers.tick()) this.worker.nudge();
-				}
+				const triggersLease = () => acquireSweepLease(deps.knex, 'triggers', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5));
+				if ((await triggersLease()) && (await triggers.tick(triggersLease))) this.worker.nudge();
 			},
 			hourly: async () => {
 				await expireTraceSwitches(deps.knex);

@@ -71,25 +71,30 @@ async function tickRule(deps: TickDeps, rule: Rule, trigger: DateTrigger, now: D
 	let result: TickResult = { ...NOTHING, candidates: keys.length };
 	for (let start = 0; start < keys.length; start += BATCH) {
 		const records = await readRecords(deps.ItemsService, deps.schema, rule.collection, keys.slice(start, start + BATCH), fields);
-		const runs: RunRecord[] = [];
-		const evaluations: Evaluated[] = [];
-		for (const [item, record] of records) {
-			const value = fieldValue(record[trigger.field]);
-			if (value === null) continue;
-			for (const at of occurrencesBetween(schedule, value, from, to)) {
-				const next = nextOccurrence(schedule, value, at);
-				const note = `occurrence ${at.toISOString()} (${trigger.field} ${String(record[trigger.field])}${trigger.offset ? ` ${trigger.offset}` : ''}); next occurrence ${next ? next.toISOString() : 'none'}`;
-				const outcome = await fireOnRecord(deps.knex, deps.config, { rule, collection: rule.collection, item, record, event: 'date', occurrenceId: `date@${at.toISOString()}`, note, now }, (error) => deps.onError(error, rule));
-				if (outcome.kind === 'fired') {
-					evaluations.push({ rule: rule.id, outcome: 'matched', at: now });
-					result = addResults(result, { candidates: 0, fired: 1, queuedInstant: outcome.queuedInstant });
-				} else if (outcome.kind === 'logged') {
-					runs.push(outcome.run);
-					evaluations.push({ rule: rule.id, outcome: outcome.run.outcome, at: now });
+		// A batch's firings commit together (each in its own savepoint): one commit, not one per record.
+		// Should one fail, none of the batch stays and the window is tried again next tick.
+		await deps.knex.transaction(async (trx) => {
+			const runs: RunRecord[] = [];
+			const evaluations: Evaluated[] = [];
+			for (const [item, record] of records) {
+				const value = fieldValue(record[trigger.field]);
+				if (value === null) continue;
+				for (const at of occurrencesBetween(schedule, value, from, to)) {
+					const next = nextOccurrence(schedule, value, at);
+					const note = `occurrence ${at.toISOString()} (${trigger.field} ${String(record[trigger.field])}${trigger.offset ? ` ${trigger.offset}` : ''}); next occurrence ${next ? next.toISOString() : 'none'}`;
+					const outcome = await fireOnRecord(trx, deps.config, { rule, collection: rule.collection, item, record, event: 'date', occurrenceId: `date@${at.toISOString()}`, note, now }, (error) => deps.onError(error, rule));
+					if (outcome.kind === 'fired') {
+						evaluations.push({ rule: rule.id, outcome: 'matched', at: now });
+						result = addResults(result, { candidates: 0, fired: 1, queuedInstant: outcome.queuedInstant });
+					} else if (outcome.kind === 'logged') {
+						runs.push(outcome.run);
+						evaluations.push({ rule: rule.id, outcome: outcome.run.outcome, at: now });
+					}
 				}
 			}
-		}
-		await storeEvaluations(deps.knex, runs, evaluations, now);
+			await storeEvaluations(trx, runs, evaluations, now);
+		});
+		await deps.renewLease();
 	}
 
 	await advanceCursor(deps.knex, 'date', rule.id, to);

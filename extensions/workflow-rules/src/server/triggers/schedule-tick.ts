@@ -73,15 +73,20 @@ async function runOccurrence(deps: TickDeps, rule: Rule, trigger: ScheduleTrigge
 	for (;;) {
 		const filter = [pushedDown, last === null ? null : { [primaryKey]: { _gt: last } }].filter((part): part is Filter => part !== null);
 		const rows = await service.readByQuery({ ...(filter.length > 0 ? { filter: { _and: filter } } : {}), fields, sort: [primaryKey], limit: SCHEDULE_BATCH }, { emitEvents: false });
-		const runs: RunRecord[] = [];
-		for (const record of rows) {
-			const outcome = await fireOnRecord(deps.knex, deps.config, { rule, collection: rule.collection, item: String(record[primaryKey]), record, event: 'schedule', occurrenceId: `schedule@${at.toISOString()}`, note, now }, (error) => deps.onError(error, rule));
-			if (outcome.kind === 'fired') result = addResults(result, { candidates: 0, fired: 1, queuedInstant: outcome.queuedInstant });
-			// A record the database filter let through that the conditions refuse (a dynamic value) is neither applied to nor logged.
-			if (outcome.kind !== 'logged' || outcome.run.outcome !== 'not_matched') matching += 1;
-			if (outcome.kind === 'logged' && outcome.run.outcome !== 'not_matched') runs.push(outcome.run);
-		}
-		await storeEvaluations(deps.knex, runs, [], now);
+		// A batch's firings commit together (each in its own savepoint); should one fail, the batch rolls back and the error
+		// reaches the tick (the occurrence stays claimed: see the README).
+		await deps.knex.transaction(async (trx) => {
+			const runs: RunRecord[] = [];
+			for (const record of rows) {
+				const outcome = await fireOnRecord(trx, deps.config, { rule, collection: rule.collection, item: String(record[primaryKey]), record, event: 'schedule', occurrenceId: `schedule@${at.toISOString()}`, note, now }, (error) => deps.onError(error, rule));
+				if (outcome.kind === 'fired') result = addResults(result, { candidates: 0, fired: 1, queuedInstant: outcome.queuedInstant });
+				// A record the database filter let through that the conditions refuse (a dynamic value) is neither applied to nor logged.
+				if (outcome.kind !== 'logged' || outcome.run.outcome !== 'not_matched') matching += 1;
+				if (outcome.kind === 'logged' && outcome.run.outcome !== 'not_matched') runs.push(outcome.run);
+			}
+			await storeEvaluations(trx, runs, [], now);
+		});
+		await deps.renewLease();
 		result = addResults(result, { candidates: rows.length, fired: 0, queuedInstant: false });
 		if (rows.length < SCHEDULE_BATCH) break;
 		last = rows.at(-1)?.[primaryKey];

@@ -17,6 +17,8 @@ export interface TickDeps {
 	/** The CRM settings' time zone. */
 	timeZone: string;
 	onError: (error: unknown, rule: Rule) => void;
+	/** Called between batches: a tick with thousands of records due must keep its lease on the triggers. */
+	renewLease: () => Promise<unknown>;
 }
 
 export interface TickResult {
@@ -33,11 +35,12 @@ export function addResults(a: TickResult, b: TickResult): TickResult {
 	return { candidates: a.candidates + b.candidates, fired: a.fired + b.fired, queuedInstant: a.queuedInstant || b.queuedInstant };
 }
 
-/** Runs that planned no job and the usage counts of a batch of evaluations, in one transaction. */
+/** Runs that planned no job and the usage counts of a batch of evaluations, together (`knex` may be the batch's transaction). */
 export async function storeEvaluations(knex: Knex, runs: RunRecord[], evaluations: Evaluated[], now: Date): Promise<void> {
 	if (runs.length === 0 && evaluations.length === 0) return;
-	await knex.transaction(async (trx) => {
+	const store = async (trx: Knex) => {
 		await insertRuns(trx, runs, now);
 		await addUsage(trx, tallyEvaluations(evaluations));
-	});
+	};
+	await (knex.isTransaction ? store(knex) : knex.transaction(store));
 }

@@ -18,7 +18,8 @@ export class TriggerTicks {
 
 	constructor(private readonly runtime: Runtime, private readonly rules: RuleCache) {}
 
-	async tick(now = new Date()): Promise<boolean> {
+	/** `renewLease` extends the caller's lease: called between batches of a long tick. */
+	async tick(renewLease: () => Promise<unknown>, now = new Date()): Promise<boolean> {
 		const { knex, logger } = this.runtime;
 		const active = await this.rules.active();
 		const date = active.filter((rule) => rule.trigger.type === 'date');
@@ -33,6 +34,7 @@ export class TriggerTicks {
 			ItemsService: this.runtime.services.ItemsService,
 			schema: await this.runtime.getSchema(),
 			timeZone: (await readCrmSettings(knex)).timezone,
+			renewLease,
 			onError: (error, rule) => logger.error(error, `[workflow-rules] ${rule.trigger.type} rule "${rule.name}" failed this tick; its window is tried again next tick`),
 		};
 
