@@ -5,6 +5,7 @@
  * and shows in the usage report. Counted at a real HTTP server by `webhook-id`.
  */
 import { randomUUID } from 'node:crypto';
+import knex, { type Knex } from 'knex';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startScratchInstance, type ScratchInstance } from '../../scripts/lib/scratch-instance.js';
@@ -81,3 +82,36 @@ it('runs each occurrence once for the matching records, with one counted run per
 	const [usage] = await call<{ runs: number; matched: number }[]>('GET', `/workflows/usage?rule=${rule}`);
 	expect(usage).toMatchObject({ runs: runs.length, matched: runs.length });
 }, 180_000);
+
+it('finishes an occurrence a stopped process left claimed but unfinished, once', async () => {
+	const city = `Abandoned ${randomUUID().slice(0, 8)}`;
+	await call('POST', '/items/leads', [1, 2].map((n) => ({ name: `Lead ${n}`, city })));
+	const rule = (await call<{ id: string }>('POST', '/items/workflow_rules', {
+		name: 'New Year',
+		status: 'active',
+		collection: 'leads',
+		execution: 'every_time',
+		trigger: { type: 'schedule', cron: '0 0 1 1 *' },
+		conditions: { city: { _eq: city } },
+		actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['new-year'] } }],
+	})).id;
+	// What a process killed while running the occurrence leaves: its claim, unfinished, untouched for two minutes.
+	const occurrence = '2026-01-01T00:00:00.000Z';
+	const stale = new Date(Date.now() - 120_000);
+	const db: Knex = knex({ ...instance.dbConnection, useNullAsDefault: true, pool: { min: 1, max: 1, afterCreate: (conn: { run?: (sql: string, done: () => void) => void }, done: () => void) => (conn.run ? conn.run('PRAGMA busy_timeout = 10000', done) : done()) } } as Knex.Config);
+	try {
+		await db('workflow_rule_state').insert({ key: `schedule:${rule}:${occurrence}`, rule, collection: 'leads', item: occurrence, matched: false, fired_at: new Date(occurrence), date_created: stale, date_updated: stale });
+	} finally {
+		await db.destroy();
+	}
+
+	const summaries = () => call<Run[]>('GET', `/items/workflow_runs?limit=-1&filter[rule][_eq]=${rule}&filter[item][_null]=true`);
+	const [run, ...others] = await eventually(summaries, (runs) => runs.length > 0, 30_000, 'the abandoned occurrence to finish');
+	expect(others).toEqual([]);
+	expect(run!.message).toContain(`occurrence ${occurrence}`);
+	expect(run!.message).toContain('applied to 2 record(s)');
+	const leads = await eventually(() => call<{ tags: string[] | null }[]>('GET', `/items/leads?fields=tags&filter[city][_eq]=${encodeURIComponent(city)}`), (found) => found.every((lead) => lead.tags?.includes('new-year')), 15_000, 'both leads tagged');
+	expect(leads).toHaveLength(2);
+	const [state] = await call<{ matched: boolean }[]>('GET', `/items/workflow_rule_state?filter[key][_eq]=${encodeURIComponent(`schedule:${rule}:${occurrence}`)}&fields=matched`);
+	expect(state!.matched).toBe(true);
+}, 120_000);

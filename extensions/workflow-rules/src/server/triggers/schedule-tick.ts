@@ -14,6 +14,8 @@ import { advanceCursor, readCursor } from './trigger-cursor.js';
 export const SCHEDULE_BATCH = 500;
 /** Occurrences one tick runs per rule: after a downtime a frequent schedule catches up over several ticks. */
 const MAX_OCCURRENCES_PER_TICK = 5;
+/** An occurrence claimed but neither finished nor touched for this long was left by a stopped process. */
+export const ABANDONED_AFTER_MS = 60_000;
 
 /**
  * One tick of every active schedule rule: each occurrence of its cron (CRM time zone) between its
@@ -39,8 +41,10 @@ async function tickRule(deps: TickDeps, rule: Rule, trigger: ScheduleTrigger, no
 	const from = await readCursor(deps.knex, 'schedule', rule.id, now);
 	if (!from) return NOTHING;
 
-	const occurrences = cronOccurrencesBetween(trigger.cron, deps.timeZone, from, now, MAX_OCCURRENCES_PER_TICK);
 	let result = NOTHING;
+	for (const at of await reclaimAbandoned(deps, rule, now)) result = addResults(result, await runOccurrence(deps, rule, trigger, at, now));
+
+	const occurrences = cronOccurrencesBetween(trigger.cron, deps.timeZone, from, now, MAX_OCCURRENCES_PER_TICK);
 	for (const at of occurrences) {
 		if (await claimOccurrence(deps, rule, at, now)) result = addResults(result, await runOccurrence(deps, rule, trigger, at, now));
 		await advanceCursor(deps.knex, 'schedule', rule.id, at);
@@ -49,14 +53,37 @@ async function tickRule(deps: TickDeps, rule: Rule, trigger: ScheduleTrigger, no
 	return result;
 }
 
-/** True for the one instance (and the one tick) that runs this occurrence. */
+function claimKey(rule: Rule, at: Date): string {
+	return `schedule:${rule.id}:${at.toISOString()}`;
+}
+
+/**
+ * True for the one instance (and the one tick) that runs this occurrence. The claim stays
+ * `matched = false` until the occurrence's run is stored, and is touched after every batch.
+ */
 async function claimOccurrence(deps: TickDeps, rule: Rule, at: Date, now: Date): Promise<boolean> {
 	const rows = await deps.knex(STATE_TABLE)
-		.insert({ key: `schedule:${rule.id}:${at.toISOString()}`, rule: rule.id, collection: rule.collection, item: at.toISOString(), matched: true, fired_at: at, date_created: now, date_updated: now })
+		.insert({ key: claimKey(rule, at), rule: rule.id, collection: rule.collection, item: at.toISOString(), matched: false, fired_at: at, date_created: now, date_updated: now })
 		.onConflict('key')
 		.ignore()
 		.returning('id');
 	return Array.isArray(rows) && rows.length > 0;
+}
+
+/**
+ * Occurrences whose run a stopped process left unfinished (claimed, not touched for
+ * ABANDONED_AFTER_MS): taken over one by one with a conditional update, and run again; the
+ * records already applied to find their jobs keyed and are not applied twice.
+ */
+async function reclaimAbandoned(deps: TickDeps, rule: Rule, now: Date): Promise<Date[]> {
+	const stale = new Date(now.getTime() - ABANDONED_AFTER_MS);
+	const rows = (await deps.knex(STATE_TABLE).where({ rule: rule.id, collection: rule.collection, matched: false }).andWhere('key', 'like', `schedule:${rule.id}:%`).andWhere('date_updated', '<', stale).select('id', 'item')) as { id: number; item: string }[];
+	const taken: Date[] = [];
+	for (const row of rows) {
+		const won = await deps.knex(STATE_TABLE).where({ id: row.id, matched: false }).andWhere('date_updated', '<', stale).update({ date_updated: now });
+		if (won === 1) taken.push(new Date(row.item));
+	}
+	return taken;
 }
 
 async function runOccurrence(deps: TickDeps, rule: Rule, trigger: ScheduleTrigger, at: Date, now: Date): Promise<TickResult> {
@@ -69,6 +96,8 @@ async function runOccurrence(deps: TickDeps, rule: Rule, trigger: ScheduleTrigge
 
 	let result = NOTHING;
 	let matching = 0;
+	/** Fired now, or by an earlier run of this occurrence that a stopped process left unfinished. */
+	let applied = 0;
 	let last: unknown = null;
 	for (;;) {
 		const filter = [pushedDown, last === null ? null : { [primaryKey]: { _gt: last } }].filter((part): part is Filter => part !== null);
@@ -80,6 +109,7 @@ async function runOccurrence(deps: TickDeps, rule: Rule, trigger: ScheduleTrigge
 			for (const record of rows) {
 				const outcome = await fireOnRecord(trx, deps.config, { rule, collection: rule.collection, item: String(record[primaryKey]), record, event: 'schedule', occurrenceId: `schedule@${at.toISOString()}`, note, now }, (error) => deps.onError(error, rule));
 				if (outcome.kind === 'fired') result = addResults(result, { candidates: 0, fired: 1, queuedInstant: outcome.queuedInstant });
+				if (outcome.kind !== 'logged') applied += 1;
 				// A record the database filter let through that the conditions refuse (a dynamic value) is neither applied to nor logged.
 				if (outcome.kind !== 'logged' || outcome.run.outcome !== 'not_matched') matching += 1;
 				if (outcome.kind === 'logged' && outcome.run.outcome !== 'not_matched') runs.push(outcome.run);
@@ -87,13 +117,13 @@ async function runOccurrence(deps: TickDeps, rule: Rule, trigger: ScheduleTrigge
 			await storeEvaluations(trx, runs, [], now);
 		});
 		await deps.renewLease();
+		await deps.knex(STATE_TABLE).where({ key: claimKey(rule, at) }).update({ date_updated: new Date() });
 		result = addResults(result, { candidates: rows.length, fired: 0, queuedInstant: false });
 		if (rows.length < SCHEDULE_BATCH) break;
 		last = rows.at(-1)?.[primaryKey];
 	}
 
 	const next = nextCronOccurrence(trigger.cron, deps.timeZone, at);
-	const applied = result.fired;
 	const summary: RunRecord = {
 		rule,
 		collection: rule.collection,
@@ -113,6 +143,7 @@ async function runOccurrence(deps: TickDeps, rule: Rule, trigger: ScheduleTrigge
 	await deps.knex.transaction(async (trx) => {
 		await insertRun(trx, summary, now);
 		await addUsage(trx, tallyEvaluations([evaluation]));
+		await trx(STATE_TABLE).where({ key: claimKey(rule, at) }).update({ matched: true, date_updated: now });
 	});
 	return result;
 }
