@@ -92,7 +92,7 @@ export class WorkflowEngine {
 				}
 				// Date and schedule triggers: one instance at a time too (each firing is also keyed, should leases overlap).
 				const triggersLease = () => acquireSweepLease(deps.knex, 'triggers', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5));
-				if ((await triggersLease()) && (await triggers.tick(triggersLease))) this.worker.nudge();
+				if ((await triggers.hasRules()) && (await triggersLease()) && (await triggers.tick(triggersLease))) this.worker.nudge();
 			},
 			hourly: async () => {
 				await expireTraceSwitches(deps.knex);

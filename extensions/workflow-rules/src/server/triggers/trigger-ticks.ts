@@ -18,14 +18,21 @@ export class TriggerTicks {
 
 	constructor(private readonly runtime: Runtime, private readonly rules: RuleCache) {}
 
+	/**
+	 * Whether any date or schedule rule is active (the caller takes the lease only then, so that a
+	 * project without them pays nothing per poll). Drops the cursors of rules no longer active.
+	 */
+	async hasRules(): Promise<boolean> {
+		const { date, schedule } = await this.activeRules();
+		await this.forgetInactive('date', date);
+		await this.forgetInactive('schedule', schedule);
+		return date.length > 0 || schedule.length > 0;
+	}
+
 	/** `renewLease` extends the caller's lease: called between batches of a long tick. */
 	async tick(renewLease: () => Promise<unknown>, now = new Date()): Promise<boolean> {
 		const { knex, logger } = this.runtime;
-		const active = await this.rules.active();
-		const date = active.filter((rule) => rule.trigger.type === 'date');
-		const schedule = active.filter((rule) => rule.trigger.type === 'schedule');
-		await this.forgetInactive('date', date);
-		await this.forgetInactive('schedule', schedule);
+		const { date, schedule } = await this.activeRules();
 		if (date.length === 0 && schedule.length === 0) return false;
 
 		const deps: TickDeps = {
@@ -45,6 +52,11 @@ export class TriggerTicks {
 		const scheduled = await scheduleTick(deps, schedule, now);
 		if (schedule.length > 0) logger.debug(`[workflow-rules] schedule tick: ${schedule.length} rule(s), ${scheduled.candidates} record(s), ${scheduled.fired} firing(s) in ${(performance.now() - started).toFixed(1)} ms`);
 		return dated.queuedInstant || scheduled.queuedInstant;
+	}
+
+	private async activeRules(): Promise<Record<TriggerKind, Rule[]>> {
+		const active = await this.rules.active();
+		return { date: active.filter((rule) => rule.trigger.type === 'date'), schedule: active.filter((rule) => rule.trigger.type === 'schedule') };
 	}
 
 	private async forgetInactive(kind: TriggerKind, rules: Rule[]): Promise<void> {
