@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the engine's speed as ratios against baselines measured in the same run.
- * BENCH_PG_URL runs the import on PostgreSQL instead of SQLite; BENCH_IMPORT_COUNT changes its size.
+ * BENCH_PG_URL runs the import on PostgreSQL instead of SQLite (and the date tick on both); BENCH_IMPORT_COUNT changes its size.
  */
 import { buildExtension } from '../scripts/lib/build-extension.js';
 import { startScratchInstance } from '../scripts/lib/scratch-instance.js';
 import { benchConditions } from './conditions.js';
+import { benchDateTick, printDateTick } from './date-tick.js';
 import { benchImport } from './import.js';
 
 const conditions = benchConditions();
@@ -32,3 +33,7 @@ try {
 } finally {
 	await instance.stop();
 }
+
+// (c) The date-trigger tick over 100,000 contacts, on SQLite and, with BENCH_PG_URL, PostgreSQL.
+printDateTick(await benchDateTick(undefined));
+if (pgUrl) printDateTick(await benchDateTick(pgUrl));

@@ -22,7 +22,7 @@ interface ScheduledJob extends Job {
 
 const SERVICE = 'Haircut in salon';
 const mark = () => randomBytes(4).toString('hex');
-const iso = (value: string | Date) => new Date(value).toISOString();
+const iso = (value: string | number | Date) => new Date(value).toISOString();
 
 let receiver: Receiver;
 const mailbox = new Mailbox();

@@ -14,6 +14,7 @@ import { RuleCache } from '../rules/rule-cache.js';
 import { expireTraceSwitches } from '../rules/trace-switch.js';
 import { purgeRuns } from '../runs/run-log.js';
 import { RunWriter, type EvaluatedWrites } from '../runs/run-writer.js';
+import { TriggerTicks } from '../triggers/trigger-ticks.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
 import { takeBefore, rememberBefore, type Item } from './before-state.js';
 import { BatchedReader } from './batched-reader.js';
@@ -86,6 +87,7 @@ export class WorkflowEngine {
 			config: deps.config,
 			onError: (error, rule) => deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`),
 		};
+		const triggers = new TriggerTicks(deps, this.rules);
 		this.worker = new JobWorker({ runtime: deps, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
@@ -95,6 +97,9 @@ export class WorkflowEngine {
 				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
 					await markOverdue({ knex: deps.knex, ItemsService: deps.services.ItemsService, emitter: deps.emitter }, await deps.getSchema(), deps.config.callOverdueMinutes);
 				}
+				// Date and schedule triggers: one instance at a time too (each firing is also keyed, should leases overlap).
+				const triggersLease = () => acquireSweepLease(deps.knex, 'triggers', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5));
+				if ((await triggers.hasRules()) && (await triggersLease()) && (await triggers.tick(triggersLease))) this.worker.nudge();
 			},
 			hourly: async () => {
 				await expireTraceSwitches(deps.knex);

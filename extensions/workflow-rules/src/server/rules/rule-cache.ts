@@ -31,6 +31,11 @@ export class RuleCache {
 		return (await this.all()).get(collection) ?? [];
 	}
 
+	/** Every active rule, in `sort` order per collection: the date and schedule ticks pick theirs. */
+	async active(): Promise<Rule[]> {
+		return [...(await this.all()).values()].flat();
+	}
+
 	invalidate(): void {
 		this.generation += 1;
 		this.byCollection = null;
