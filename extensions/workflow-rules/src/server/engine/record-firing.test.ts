@@ -2,7 +2,7 @@ import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../../core/rule/rule-types.js';
 import { readConfig } from '../config.js';
-import { recordFiring, type Firing } from './record-firing.js';
+import { recordFiring, recordFirings, type Firing } from './record-firing.js';
 
 /** The firing's three tables on a real SQLite database, as the snapshot makes them (the columns used). */
 async function engineTables(db: Knex): Promise<void> {
@@ -70,4 +70,25 @@ describe('recordFiring', () => {
 		expect(await recordFiring(db, config, firing(rule('every_time'), 'write-3'), now)).toMatchObject({ fired: false, alreadyRecorded: true });
 		expect([await count('workflow_runs'), await count('workflow_jobs')]).toEqual([before[0]! + 1, before[1]! + 1]);
 	});
+
+	it('stores a batch of firings in bulk, each run with its own jobs, and nothing twice when a batch is stored again', async () => {
+		const items = ['a', 'b', 'c', 'd'];
+		const batch = (writeId: string) => items.map((item) => {
+			const one = firing(rule('every_time'), writeId);
+			return { ...one, run: { ...one.run, item }, gate: { ...one.gate, item } };
+		});
+		expect(await recordFirings(db, config, batch('tick-1'), now)).toEqual(items.map(() => ({ fired: true, queuedInstant: true })));
+		const jobs = await db('workflow_jobs').where('idempotency_key', 'like', '%:tick-1:%').select('run', 'item');
+		const runs = new Map((await db('workflow_runs').whereIn('id', jobs.map((job) => job.run)).select('id', 'item')).map((run) => [run.id, run.item]));
+		expect(jobs.map((job) => [job.item, runs.get(job.run)]).sort()).toEqual(items.map((item) => [item, item]));
+
+		// One of the next batch was already recorded (a tick replayed after a crash): the others fire, it does not.
+		const runsBefore = await count('workflow_runs');
+		await recordFiring(db, config, batch('tick-2')[2]!, now);
+		const results = await recordFirings(db, config, batch('tick-2'), now);
+		expect(results.map((result) => result.fired)).toEqual([true, true, false, true]);
+		expect(results[2]).toMatchObject({ alreadyRecorded: true });
+		expect(await count('workflow_runs')).toBe(runsBefore + 4);
+	});
 });
+

@@ -117,6 +117,13 @@ export async function insertJob(knex: Knex, job: NewJob, now = new Date()): Prom
 	return Number(typeof first === 'object' ? first.id : first);
 }
 
+/** Inserts many jobs in one statement, skipping keys that exist; answers how many it inserted. */
+export async function insertJobsOnce(knex: Knex, jobs: NewJob[], now = new Date()): Promise<number> {
+	if (jobs.length === 0) return 0;
+	const rows: unknown[] = await knex(JOBS_TABLE).insert(jobs.map((job) => jobRow(job, now))).onConflict('idempotency_key').ignore().returning('id');
+	return rows.length;
+}
+
 /**
  * Claims up to `limit` due jobs for this instance. Each claim is a conditional update, so when
  * several instances poll the same table each job is won by exactly one of them; a running job

@@ -59,6 +59,16 @@ export async function insertRun(knex: Knex, run: RunRecord, now = new Date()): P
 	return insertedId(await knex(RUNS_TABLE).insert(row(run, now)).returning('id'));
 }
 
+/**
+ * Inserts runs in one statement and returns their ids in the order of `runs`: a statement's rows
+ * take their ids in the order of its values, whatever order RETURNING lists them in.
+ */
+export async function insertRunsReturningIds(knex: Knex, runs: RunRecord[], now = new Date()): Promise<number[]> {
+	if (runs.length === 0) return [];
+	const rows: unknown[] = await knex(RUNS_TABLE).insert(runs.map((run) => row(run, now))).returning('id');
+	return rows.map((inserted) => insertedId([inserted])).sort((a, b) => a - b);
+}
+
 /** Inserts runs that planned no job in one statement: the common, cheap case of a non-matching rule. */
 export async function insertRuns(knex: Knex, runs: RunRecord[], now = new Date()): Promise<void> {
 	if (runs.length > 0) await knex(RUNS_TABLE).insert(runs.map((run) => row(run, now)));

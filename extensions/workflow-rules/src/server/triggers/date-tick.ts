@@ -6,7 +6,7 @@ import { readRecords } from '../engine/record-reader.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
 import type { RunRecord } from '../runs/run-log.js';
 import { candidateQuery, fieldBounds, type DateColumn } from './date-candidates.js';
-import { fireOnRecord } from './fire-on-record.js';
+import { fireOccurrences, type RecordOccurrence } from './fire-on-record.js';
 import { addResults, NOTHING, storeEvaluations, type TickDeps, type TickResult } from './tick-deps.js';
 import { advanceCursor, readCursor } from './trigger-cursor.js';
 
@@ -71,25 +71,28 @@ async function tickRule(deps: TickDeps, rule: Rule, trigger: DateTrigger, now: D
 	let result: TickResult = { ...NOTHING, candidates: keys.length };
 	for (let start = 0; start < keys.length; start += BATCH) {
 		const records = await readRecords(deps.ItemsService, deps.schema, rule.collection, keys.slice(start, start + BATCH), fields);
-		// A batch's firings commit together (each in its own savepoint): one commit, not one per record.
+		// A batch's firings commit together, in two statements when they can (see recordFirings).
 		// Should one fail, none of the batch stays and the window is tried again next tick.
+		const occurrences: RecordOccurrence[] = [];
+		for (const [item, record] of records) {
+			const value = fieldValue(record[trigger.field]);
+			if (value === null) continue;
+			for (const at of occurrencesBetween(schedule, value, from, to)) {
+				const next = nextOccurrence(schedule, value, at);
+				const note = `occurrence ${at.toISOString()} (${trigger.field} ${String(record[trigger.field])}${trigger.offset ? ` ${trigger.offset}` : ''}); next occurrence ${next ? next.toISOString() : 'none'}`;
+				occurrences.push({ rule, collection: rule.collection, item, record, event: 'date', occurrenceId: `date@${at.toISOString()}`, note, now, timeZone: deps.timeZone });
+			}
+		}
 		await deps.knex.transaction(async (trx) => {
 			const runs: RunRecord[] = [];
 			const evaluations: Evaluated[] = [];
-			for (const [item, record] of records) {
-				const value = fieldValue(record[trigger.field]);
-				if (value === null) continue;
-				for (const at of occurrencesBetween(schedule, value, from, to)) {
-					const next = nextOccurrence(schedule, value, at);
-					const note = `occurrence ${at.toISOString()} (${trigger.field} ${String(record[trigger.field])}${trigger.offset ? ` ${trigger.offset}` : ''}); next occurrence ${next ? next.toISOString() : 'none'}`;
-					const outcome = await fireOnRecord(trx, deps.config, { rule, collection: rule.collection, item, record, event: 'date', occurrenceId: `date@${at.toISOString()}`, note, now, timeZone: deps.timeZone }, (error) => deps.onError(error, rule));
-					if (outcome.kind === 'fired') {
-						evaluations.push({ rule: rule.id, outcome: 'matched', at: now });
-						result = addResults(result, { candidates: 0, fired: 1, queuedInstant: outcome.queuedInstant });
-					} else if (outcome.kind === 'logged') {
-						runs.push(outcome.run);
-						evaluations.push({ rule: rule.id, outcome: outcome.run.outcome, at: now });
-					}
+			for (const outcome of await fireOccurrences(trx, deps.config, occurrences, (error) => deps.onError(error, rule), now)) {
+				if (outcome.kind === 'fired') {
+					evaluations.push({ rule: rule.id, outcome: 'matched', at: now });
+					result = addResults(result, { candidates: 0, fired: 1, queuedInstant: outcome.queuedInstant });
+				} else if (outcome.kind === 'logged') {
+					runs.push(outcome.run);
+					evaluations.push({ rule: rule.id, outcome: outcome.run.outcome, at: now });
 				}
 			}
 			await storeEvaluations(trx, runs, evaluations, now);

@@ -6,7 +6,7 @@ import { STATE_TABLE } from '../engine/execution-gate.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
 import { insertRun, type RunRecord } from '../runs/run-log.js';
 import { addUsage } from '../runs/usage-counters.js';
-import { fireOnRecord } from './fire-on-record.js';
+import { fireOccurrences, type RecordOccurrence } from './fire-on-record.js';
 import { addResults, NOTHING, storeEvaluations, type TickDeps, type TickResult } from './tick-deps.js';
 import { advanceCursor, readCursor } from './trigger-cursor.js';
 
@@ -102,12 +102,12 @@ async function runOccurrence(deps: TickDeps, rule: Rule, trigger: ScheduleTrigge
 	for (;;) {
 		const filter = [pushedDown, last === null ? null : { [primaryKey]: { _gt: last } }].filter((part): part is Filter => part !== null);
 		const rows = await service.readByQuery({ ...(filter.length > 0 ? { filter: { _and: filter } } : {}), fields, sort: [primaryKey], limit: SCHEDULE_BATCH }, { emitEvents: false });
-		// A batch's firings commit together (each in its own savepoint); should one fail, the batch rolls back and the error
-		// reaches the tick (the occurrence stays claimed: see the README).
+		// A batch's firings commit together, in two statements when they can (see recordFirings); should one
+		// fail, the batch rolls back and the error reaches the tick (the occurrence stays claimed: see the README).
+		const occurrences: RecordOccurrence[] = rows.map((record) => ({ rule, collection: rule.collection, item: String(record[primaryKey]), record, event: 'schedule', occurrenceId: `schedule@${at.toISOString()}`, note, now, timeZone: deps.timeZone }));
 		await deps.knex.transaction(async (trx) => {
 			const runs: RunRecord[] = [];
-			for (const record of rows) {
-				const outcome = await fireOnRecord(trx, deps.config, { rule, collection: rule.collection, item: String(record[primaryKey]), record, event: 'schedule', occurrenceId: `schedule@${at.toISOString()}`, note, now, timeZone: deps.timeZone }, (error) => deps.onError(error, rule));
+			for (const outcome of await fireOccurrences(trx, deps.config, occurrences, (error) => deps.onError(error, rule), now)) {
 				if (outcome.kind === 'fired') result = addResults(result, { candidates: 0, fired: 1, queuedInstant: outcome.queuedInstant });
 				if (outcome.kind !== 'logged') applied += 1;
 				// A record the database filter let through that the conditions refuse (a dynamic value) is neither applied to nor logged.
