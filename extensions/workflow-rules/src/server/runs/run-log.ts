@@ -35,6 +35,13 @@ export interface RunRecord {
 	actions: PlannedAction[];
 }
 
+/** A rule's redacted snapshot, made once per loaded rule: a tick logs hundreds of runs of one rule. */
+const snapshots = new WeakMap<Rule, string | null>();
+function snapshotOf(rule: Rule): string | null {
+	if (!snapshots.has(rule)) snapshots.set(rule, toJson(redactRuleSecrets(rule)));
+	return snapshots.get(rule) ?? null;
+}
+
 function row(run: RunRecord, now: Date): Record<string, unknown> {
 	return {
 		rule: run.rule.id,
@@ -49,7 +56,7 @@ function row(run: RunRecord, now: Date): Record<string, unknown> {
 		message: run.message ?? null,
 		trace: toJson(run.trace),
 		actions: toJson(run.actions),
-		rule_snapshot: toJson(redactRuleSecrets(run.rule)),
+		rule_snapshot: snapshotOf(run.rule),
 		date_created: now,
 	};
 }
