@@ -1,11 +1,14 @@
 /**
  * `npm run bench`: the engine's speed as ratios against baselines measured in the same run.
  * BENCH_PG_URL runs the import on PostgreSQL instead of SQLite; BENCH_IMPORT_COUNT changes its size.
+ * The queue phase runs on SQLite and, with BENCH_PG_URL (or TEST_PG_URL), on PostgreSQL beside pg-boss;
+ * BENCH_QUEUE_COUNT changes its size. `npx tsx bench/queue.ts` runs that phase alone.
  */
 import { buildExtension } from '../scripts/lib/build-extension.js';
 import { startScratchInstance } from '../scripts/lib/scratch-instance.js';
 import { benchConditions } from './conditions.js';
 import { benchImport } from './import.js';
+import { benchQueue, printQueueBench } from './queue.js';
 
 const conditions = benchConditions();
 console.log(`(a) condition evaluation, 5 leaves incl. one relational (median of ${conditions.rounds} rounds of ${conditions.iterations.toLocaleString('en-US')}, ${conditions.matches}/64 records match)`);
@@ -32,3 +35,5 @@ try {
 } finally {
 	await instance.stop();
 }
+
+printQueueBench(await benchQueue(pgUrl ?? (process.env['TEST_PG_URL'] || undefined), Number(process.env['BENCH_QUEUE_COUNT'] ?? 2_000)));
