@@ -100,12 +100,11 @@ describe('SIGTERM during a batch of slow webhooks', () => {
 		await eventually(async () => receiver.received('/graceful').length, (count) => count >= 10, 60_000, 'the first webhooks');
 		await kill('SIGTERM');
 
-		// Stopped with nothing left running: the jobs under way finished, the others wait, pending.
 		const after = await db('workflow_jobs').where('rule', id).select('status');
+		await instance.restart();
+		// Stopped with nothing left running: the jobs under way finished, the others waited, pending.
 		expect(after.filter((job) => job.status === 'running')).toEqual([]);
 		expect(after.filter((job) => job.status === 'pending').length).toBeGreaterThan(0);
-
-		await instance.restart();
 		const jobs = await settled(id, COUNT);
 		expect(jobs.filter((job) => job.status !== 'succeeded')).toEqual([]);
 		const counts = deliveries('/graceful');
@@ -124,12 +123,10 @@ describe('kill -9 with jobs pending and leased', () => {
 		await kill('SIGKILL');
 
 		const atKill = await db('workflow_jobs').where('rule', id).select('id', 'status', 'attempts', 'locked_until');
-		const leased = atKill.filter((job) => job.status === 'running');
-		const pending = atKill.filter((job) => job.status === 'pending');
-		expect(leased.length).toBeGreaterThan(0);
-		expect(pending.length).toBeGreaterThan(0);
-
 		await instance.restart();
+		const leased = atKill.filter((job) => job.status === 'running');
+		expect(leased.length).toBeGreaterThan(0);
+		expect(atKill.filter((job) => job.status === 'pending').length).toBeGreaterThan(0);
 		const jobs = await settled(id, COUNT, 120_000);
 		expect(jobs.filter((job) => job.status !== 'succeeded')).toEqual([]);
 		// The leased jobs ran once more (their first attempt died with the process), after their lease.

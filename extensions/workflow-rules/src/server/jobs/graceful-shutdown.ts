@@ -46,8 +46,13 @@ export function stopWorkersOnSignal(worker: JobWorker, deps: ShutdownDeps): void
 				if (total > 0) deps.logger.warn(`[workflow-rules] ${total} job(s) still running after ${deps.graceMs} ms were handed back to the queue; another instance or the restart runs them`);
 			})
 			.catch((error: unknown) => deps.logger.error(error, '[workflow-rules] handing running jobs back to the queue failed; they run again once their lease runs out'));
-		const destroy = deps.knex.destroy.bind(deps.knex);
-		(deps.knex as unknown as { destroy: () => Promise<void> }).destroy = () => done.then(() => destroy());
+		try {
+			// knex defines `destroy` as a non-writable (but configurable) property: redefined, not assigned.
+			const destroy = deps.knex.destroy.bind(deps.knex);
+			Object.defineProperty(deps.knex, 'destroy', { value: () => done.then(() => destroy()), configurable: true, writable: true });
+		} catch (error) {
+			deps.logger.error(error, '[workflow-rules] could not hold the database open for the running jobs: they run again once their lease runs out');
+		}
 	};
 	for (const name of SIGNALS) process.on(name, onSignal);
 }
