@@ -165,6 +165,12 @@ export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, l
 	return rows.map(jobFromRow).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
 }
 
+/** When the next pending job falls due, if one does before `horizon`: the worker claims at that moment instead of at its next poll. */
+export async function nextDueAt(knex: Knex, now: Date, horizon: Date): Promise<Date | null> {
+	const row = await knex(JOBS_TABLE).where('status', 'pending').where('due_at', '>', now).where('due_at', '<=', horizon).min({ next: 'due_at' }).first();
+	return toDate(row?.['next']);
+}
+
 /** The job the `failSpentJobs` call ended: its id and how many times it was started. */
 export interface SpentJob {
 	id: number;

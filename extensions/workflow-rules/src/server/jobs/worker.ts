@@ -1,5 +1,5 @@
 import type { EngineConfig } from '../config.js';
-import { claimDueJobs, failSpentJobs, releaseJobs, type Job } from './job-store.js';
+import { claimDueJobs, failSpentJobs, nextDueAt, releaseJobs, type Job } from './job-store.js';
 import { LeaseHeartbeat } from './lease-heartbeat.js';
 import { runJob, type JobRunnerDeps } from './run-job.js';
 import { startWake, type Wake } from './wake.js';
@@ -21,6 +21,8 @@ export interface WorkerHooks {
  */
 export class JobWorker {
 	private timer: NodeJS.Timeout | null = null;
+	/** Claims when the next job falls due before the next poll. */
+	private dueTimer: NodeJS.Timeout | null = null;
 	private busy = false;
 	private again = false;
 	private lastHourly = 0;
@@ -66,6 +68,8 @@ export class JobWorker {
 		this.stopped = true;
 		if (this.timer) clearInterval(this.timer);
 		this.timer = null;
+		if (this.dueTimer) clearTimeout(this.dueTimer);
+		this.dueTimer = null;
 		void this.wake?.close();
 		this.wake = null;
 	}
@@ -112,6 +116,7 @@ export class JobWorker {
 				await this.guard('before jobs', this.hooks.beforeJobs);
 				await this.guard('ending crashed jobs', () => this.failSpent());
 				await this.guard('jobs', () => this.claim());
+				await this.guard('next due job', () => this.wakeWhenDue());
 				if (Date.now() - this.lastHourly > 3_600_000) {
 					this.lastHourly = Date.now();
 					await this.guard('hourly', this.hooks.hourly);
@@ -120,6 +125,19 @@ export class JobWorker {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** A job due before the next poll is claimed when it falls due, not up to a poll interval later. */
+	private async wakeWhenDue(): Promise<void> {
+		const now = new Date();
+		const next = await nextDueAt(this.deps.runtime.knex, now, new Date(now.getTime() + this.config.pollIntervalMs));
+		if (!next || this.stopped) return;
+		if (this.dueTimer) clearTimeout(this.dueTimer);
+		this.dueTimer = setTimeout(() => {
+			this.dueTimer = null;
+			this.wakeUp();
+		}, Math.max(0, next.getTime() - Date.now()));
+		this.dueTimer.unref();
 	}
 
 	private async failSpent(): Promise<void> {
