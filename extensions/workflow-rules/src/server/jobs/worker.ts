@@ -88,6 +88,8 @@ export class JobWorker {
 		clearTimeout(timer);
 		const left = this.heartbeat.ids();
 		if (left.length === 0) return 0;
+		// Handed back: no longer renewed, and their late results are dropped as another instance's.
+		for (const id of left) this.heartbeat.remove(id);
 		return releaseJobs(this.deps.runtime.knex, left, this.deps.owner);
 	}
 
