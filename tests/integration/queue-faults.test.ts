@@ -179,3 +179,21 @@ describe('a job whose process stopped on each of its attempts', () => {
 		expect([...deliveries('/crashed').entries()]).toEqual([[`crashed-once-${id}`, 1]]);
 	});
 });
+
+describe('SIGTERM while a job outlasts the grace period', () => {
+	it('hands the job back to the queue, pending and free, and the restart runs it at once', async () => {
+		await instance.restart({ WORKFLOW_SHUTDOWN_GRACE_MS: '500', WORKFLOW_JOB_LEASE_MS: '60000' });
+		receiver.answer('/outlasting', (_request, nth) => ({ delayMs: nth === 0 ? 8_000 : 0 }));
+		const id = await webhookRule('Outlasting job', 'Lateville', '/outlasting');
+		await leads('Lateville', 1);
+
+		await eventually(async () => receiver.received('/outlasting').length, (count) => count >= 1, 30_000, 'the webhook to be under way');
+		await kill('SIGTERM');
+		const [after] = await db('workflow_jobs').where('rule', id).select('status', 'locked_by', 'locked_until');
+		await instance.restart();
+		// Handed back, not left leased for a minute: the restart takes it at once.
+		expect(after).toMatchObject({ status: 'pending', locked_by: null, locked_until: null });
+		const [job] = await settled(id, 1, 20_000);
+		expect(job).toMatchObject({ status: 'succeeded', attempts: 2 });
+	}, 90_000);
+});
