@@ -150,15 +150,16 @@ export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, l
 	const claim = { status: 'running', locked_by: owner, locked_until: new Date(now.getTime() + leaseMs), attempts: knex.raw('?? + 1', ['attempts']), date_updated: now };
 	const chosen = (connection: Knex) => {
 		const query = claimable(connection(JOBS_TABLE).select('id'), now).orderBy('due_at', 'asc').orderBy('id', 'asc').limit(limit);
-		return dialect === 'sqlite' ? query : query.forUpdate().skipLocked();
+		return dialect === 'postgres' || dialect === 'mysql' ? query.forUpdate().skipLocked() : query;
 	};
 
 	if (dialect === 'mysql' || dialect === 'other') {
 		return knex.transaction(async (trx) => {
 			const ids = (await chosen(trx)).map((row: { id: unknown }) => Number(row.id));
 			if (ids.length === 0) return [];
-			await trx(JOBS_TABLE).whereIn('id', ids).update(claim);
-			return (await trx(JOBS_TABLE).whereIn('id', ids).orderBy('due_at', 'asc').orderBy('id', 'asc')).map(jobFromRow);
+			// Re-checked where the select could not lock (other databases): a job another instance won meanwhile is not taken.
+			await claimable(trx(JOBS_TABLE).whereIn('id', ids), now).update(claim);
+			return (await trx(JOBS_TABLE).whereIn('id', ids).where({ locked_by: owner, locked_until: claim.locked_until }).orderBy('due_at', 'asc').orderBy('id', 'asc')).map(jobFromRow);
 		});
 	}
 	const rows: Record<string, unknown>[] = await knex(JOBS_TABLE).whereIn('id', chosen(knex)).update(claim).returning('*');
