@@ -9,8 +9,8 @@
  * - queue only: a job of an inactive rule. The runner claims it, renews its lease, reads the rule,
  *   finds it inactive and finishes the job (`skipped`): the queue's own work, as pg-boss's no-op
  *   handler is. The lateness is measured with these.
- * - no-op action: a `tag` job (as a Flow operation hands it over) adding a tag the record already
- *   has: the whole action path (schema, the record read, the automation user's accountability,
+ * - no-op action: a `tag` job (as a Flow operation hands it over) adding a tag its record (one lead
+ *   per job, as jobs of one record run one after the other) already has: the whole action path (schema, the record read, the automation user's accountability,
  *   the action's transaction with the job marked succeeded in it), writing nothing to the record.
  */
 import knex, { type Knex } from 'knex';
@@ -45,12 +45,12 @@ function database(instance: ScratchInstance): Knex {
 	return knex({ ...instance.dbConnection, useNullAsDefault: true, pool: { min: 0, max: 2 } } as Knex.Config);
 }
 
-/** A lead already tagged `bench`: the record every no-op job reads. */
-async function benchLead(db: Knex): Promise<string> {
-	const id = crypto.randomUUID();
+/** Leads already tagged `bench`, one per job: jobs of one record run one after the other. */
+async function benchLeads(db: Knex, count: number): Promise<string[]> {
 	const now = new Date();
-	await db('leads').insert({ id, name: 'Queue bench', tags: JSON.stringify(['bench']), date_created: now, date_updated: now });
-	return id;
+	const rows = Array.from({ length: count }, (_, index) => ({ id: crypto.randomUUID(), name: `Queue bench ${index}`, tags: JSON.stringify(['bench']), date_created: now, date_updated: now }));
+	for (let index = 0; index < rows.length; index += 200) await db('leads').insert(rows.slice(index, index + 200));
+	return rows.map((row) => row.id);
 }
 
 export type JobKind = 'queue' | 'action';
@@ -64,7 +64,8 @@ async function inactiveRule(instance: ScratchInstance): Promise<string> {
 }
 
 async function noopJobs(instance: ScratchInstance, db: Knex, kind: JobKind, count: number, dueAt: Date, label: string) {
-	const lead = await benchLead(db);
+	// An inactive rule's job is skipped before its record is read: any key will do.
+	const leads = kind === 'action' ? await benchLeads(db, count) : Array.from({ length: count }, (_, index) => `bench-${label}-${index}`);
 	const rule = kind === 'queue' ? await inactiveRule(instance) : null;
 	return Array.from({ length: count }, (_, index) => ({
 		rule,
@@ -74,7 +75,7 @@ async function noopJobs(instance: ScratchInstance, db: Knex, kind: JobKind, coun
 		action_type: 'tag',
 		timing: 'instant',
 		collection: 'leads',
-		item: lead,
+		item: leads[index],
 		event: 'bench',
 		due_at: dueAt,
 		attempts: 0,

@@ -20,7 +20,7 @@ describe('the job store', () => {
 	const now = new Date('2026-12-01T12:00:00Z');
 	const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
 	let key = 0;
-	const job = (values: Record<string, unknown>) => ({ idempotency_key: `k${++key}`, status: 'pending', action_index: 0, action_type: 'tag', timing: 'instant', collection: 'leads', item: '1', event: 'create', due_at: at(-1), attempts: 0, max_attempts: 3, depth: 0, context: '{}', ...values });
+	const job = (values: Record<string, unknown>) => ({ idempotency_key: `k${++key}`, status: 'pending', action_index: 0, action_type: 'tag', timing: 'instant', collection: 'leads', item: `record-${key}`, event: 'create', due_at: at(-1), attempts: 0, max_attempts: 3, depth: 0, context: '{}', ...values });
 	const insert = async (...rows: Record<string, unknown>[]) => (await Promise.all(rows.map((row) => db('workflow_jobs').insert(job(row)).returning('id')))).map(([row]) => Number((row as { id: number }).id));
 	const row = (id: number) => db('workflow_jobs').where('id', id).first();
 
@@ -53,6 +53,13 @@ describe('the job store', () => {
 		expect(await row(held!)).toMatchObject({ status: 'running', locked_by: 'alive' });
 	});
 
+	it('leaves the jobs of a record while another job of it runs under a live lease', async () => {
+		await insert({ item: 'busy', status: 'running', locked_by: 'other', locked_until: at(10), attempts: 1 }, { item: 'dead', status: 'running', locked_by: 'gone', locked_until: at(-10), attempts: 3 });
+		const [waiting, free, alsoDead] = await insert({ item: 'busy' }, { item: 'free' }, { item: 'dead' });
+		expect((await claimDueJobs(db, 'me', 30_000, 10, now)).map((claim) => claim.id).sort()).toEqual([free, alsoDead].sort());
+		expect(await row(waiting!)).toMatchObject({ status: 'pending' });
+	});
+
 	it('fails a job whose process stopped on all its attempts, saying so', async () => {
 		const [spent, alive] = await insert({ status: 'running', locked_by: 'dead', locked_until: at(-1), attempts: 3 }, { status: 'running', locked_by: 'alive', locked_until: at(10), attempts: 3 });
 		expect(await failSpentJobs(db, now)).toEqual([{ id: spent, attempts: 3 }]);
@@ -64,8 +71,9 @@ describe('the job store', () => {
 	});
 
 	it('renews the leases it holds in one go and names those it lost', async () => {
-		const [mine, taken] = await insert({ status: 'running', locked_by: 'me', locked_until: at(1) }, { status: 'running', locked_by: 'other', locked_until: at(1) });
-		expect(await renewLeases(db, [mine!, taken!], 'me', 30_000, now)).toEqual([taken]);
+		const [mine, taken, finished] = await insert({ status: 'running', locked_by: 'me', locked_until: at(1) }, { status: 'running', locked_by: 'other', locked_until: at(1) }, { status: 'succeeded', locked_by: 'me', locked_until: null });
+		// A job that finished between the snapshot of the held ids and the renewal is not lost.
+		expect(await renewLeases(db, [mine!, taken!, finished!], 'me', 30_000, now)).toEqual([taken]);
 		expect(new Date((await row(mine!)).locked_until).getTime()).toBe(at(30).getTime());
 	});
 

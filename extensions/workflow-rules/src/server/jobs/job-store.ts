@@ -128,11 +128,29 @@ export function dialectOf(knex: Knex): Dialect {
 	return 'other';
 }
 
-/** Due and free to take: pending, or running under a lease that ran out while attempts remain. */
-function claimable(query: Knex.QueryBuilder, now: Date): Knex.QueryBuilder {
+/**
+ * Due and free to take: pending, or running under a lease that ran out while attempts remain; and
+ * no job of the same record running under a live lease, so that two actions on one record (a
+ * score incremented twice) never run at the same time, here or on another instance.
+ */
+function claimable(knex: Knex, query: Knex.QueryBuilder, now: Date): Knex.QueryBuilder {
 	return query
 		.where((where) => where.where('status', 'pending').orWhere((running) => running.where('status', 'running').where('locked_until', '<', now).whereRaw('?? < ??', ['attempts', 'max_attempts'])))
-		.andWhere('due_at', '<=', now);
+		.andWhere('due_at', '<=', now)
+		.andWhere((free) =>
+			free
+				.whereNull('item')
+				.orWhere('item', '')
+				.orWhereNotExists((busy) =>
+					busy
+						.select(knex.raw('1'))
+						.from(`${JOBS_TABLE} as busy`)
+						.whereRaw('?? = ??', ['busy.collection', `${JOBS_TABLE}.collection`])
+						.whereRaw('?? = ??', ['busy.item', `${JOBS_TABLE}.item`])
+						.where('busy.status', 'running')
+						.where('busy.locked_until', '>=', now),
+				),
+		);
 }
 
 /**
@@ -149,7 +167,7 @@ export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, l
 	const dialect = dialectOf(knex);
 	const claim = { status: 'running', locked_by: owner, locked_until: new Date(now.getTime() + leaseMs), attempts: knex.raw('?? + 1', ['attempts']), date_updated: now };
 	const chosen = (connection: Knex) => {
-		const query = claimable(connection(JOBS_TABLE).select('id'), now).orderBy('due_at', 'asc').orderBy('id', 'asc').limit(limit);
+		const query = claimable(connection, connection(JOBS_TABLE).select('id'), now).orderBy('due_at', 'asc').orderBy('id', 'asc').limit(limit);
 		return dialect === 'postgres' || dialect === 'mysql' ? query.forUpdate().skipLocked() : query;
 	};
 
@@ -158,7 +176,7 @@ export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, l
 			const ids = (await chosen(trx)).map((row: { id: unknown }) => Number(row.id));
 			if (ids.length === 0) return [];
 			// Re-checked where the select could not lock (other databases): a job another instance won meanwhile is not taken.
-			await claimable(trx(JOBS_TABLE).whereIn('id', ids), now).update(claim);
+			await claimable(trx, trx(JOBS_TABLE).whereIn('id', ids), now).update(claim);
 			return (await trx(JOBS_TABLE).whereIn('id', ids).where({ locked_by: owner, locked_until: claim.locked_until }).orderBy('due_at', 'asc').orderBy('id', 'asc')).map(jobFromRow);
 		});
 	}
@@ -214,11 +232,12 @@ export async function renewLease(knex: Knex, id: number, owner: string, leaseMs:
  */
 export async function renewLeases(knex: Knex, ids: number[], owner: string, leaseMs: number, now = new Date()): Promise<number[]> {
 	if (ids.length === 0) return [];
-	const held = () => knex(JOBS_TABLE).whereIn('id', ids).where({ locked_by: owner, status: 'running' });
-	const updated = await held().update({ locked_until: new Date(now.getTime() + leaseMs) });
+	const updated = await knex(JOBS_TABLE).whereIn('id', ids).where({ locked_by: owner, status: 'running' }).update({ locked_until: new Date(now.getTime() + leaseMs) });
 	if (updated === ids.length) return [];
-	const still = new Set((await held().select('id')).map((row: { id: unknown }) => Number(row.id)));
-	return ids.filter((id) => !still.has(id));
+	// Not renewed: finished meanwhile (still marked with this owner), or taken by another instance (or handed back).
+	const rows: { id: unknown; locked_by: unknown }[] = await knex(JOBS_TABLE).whereIn('id', ids).select('id', 'locked_by');
+	const mine = new Set(rows.filter((row) => row.locked_by === owner).map((row) => Number(row.id)));
+	return ids.filter((id) => !mine.has(id));
 }
 
 /**

@@ -51,6 +51,8 @@ export class LeaseHeartbeat {
 		try {
 			const lost = await renewLeases(this.deps.knex, this.ids(), this.deps.owner, this.deps.leaseMs);
 			for (const id of lost) {
+				// Finished while the renewal ran: not lost.
+				if (!this.held.has(id)) continue;
 				this.held.delete(id);
 				this.deps.onLost(id);
 			}

@@ -32,6 +32,8 @@ export class JobWorker {
 	/** The last claim filled every free slot: more jobs may be due. */
 	private moreDue = false;
 	private readonly active = new Map<number, Promise<void>>();
+	/** The last job of each record this instance is running (see `launch`). */
+	private readonly lanes = new Map<string, Promise<void>>();
 	private readonly heartbeat: LeaseHeartbeat;
 	private wake: Wake | null = null;
 
@@ -174,7 +176,18 @@ export class JobWorker {
 
 	private launch(job: Job): void {
 		this.heartbeat.add(job.id);
-		const done = runJob(this.deps, job)
+		// Jobs of one record claimed together run one after the other, in their claim order.
+		const lane = job.item ? `${job.collection}\u0000${job.item}` : null;
+		const before = (lane && this.lanes.get(lane)) || Promise.resolve();
+		const run = before.then(() => runJob(this.deps, job));
+		if (lane) {
+			const settled = run.then(() => undefined, () => undefined);
+			this.lanes.set(lane, settled);
+			void settled.then(() => {
+				if (this.lanes.get(lane) === settled) this.lanes.delete(lane);
+			});
+		}
+		const done = run
 			.then(() => undefined, (error: unknown) => this.hooks.onError(error, `job ${job.id}`))
 			.finally(() => {
 				this.active.delete(job.id);
