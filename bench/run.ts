@@ -1,12 +1,15 @@
 /**
  * `npm run bench`: the engine's speed as ratios against baselines measured in the same run.
  * BENCH_PG_URL runs the import on PostgreSQL instead of SQLite (and the date tick on both); BENCH_IMPORT_COUNT changes its size.
+ * The queue phase runs on SQLite and, with BENCH_PG_URL (or TEST_PG_URL), on PostgreSQL beside pg-boss;
+ * BENCH_QUEUE_COUNT changes its size. `npx tsx bench/queue.ts` runs that phase alone.
  */
 import { buildExtension } from '../scripts/lib/build-extension.js';
 import { startScratchInstance } from '../scripts/lib/scratch-instance.js';
 import { benchConditions } from './conditions.js';
 import { benchDateTick, printDateTick } from './date-tick.js';
 import { benchImport } from './import.js';
+import { benchQueue, printQueueBench } from './queue.js';
 
 const conditions = benchConditions();
 console.log(`(a) condition evaluation, 5 leaves incl. one relational (median of ${conditions.rounds} rounds of ${conditions.iterations.toLocaleString('en-US')}, ${conditions.matches}/64 records match)`);
@@ -37,3 +40,6 @@ try {
 // (c) The date-trigger tick over 100,000 contacts, on SQLite and, with BENCH_PG_URL, PostgreSQL.
 printDateTick(await benchDateTick(undefined));
 if (pgUrl) printDateTick(await benchDateTick(pgUrl));
+
+// (d) The job queue beside pg-boss, and the scheduler's lateness.
+printQueueBench(await benchQueue(pgUrl ?? (process.env['TEST_PG_URL'] || undefined), Number(process.env['BENCH_QUEUE_COUNT'] ?? 2_000)));

@@ -5,6 +5,7 @@ import { ensureAutomationUser } from '../server/automation/automation-user.js';
 import { directusEmitter } from '../server/automation/held-events.js';
 import { readConfig } from '../server/config.js';
 import { getEngine, setEngine } from '../server/engine/engine-registry.js';
+import { stopWorkersOnSignal } from '../server/jobs/graceful-shutdown.js';
 import { isEngineCollection, WorkflowEngine, type Writer } from '../server/engine/workflow-engine.js';
 import type { DirectusServices, Runtime } from '../server/runtime.js';
 import { assertSavedActionsUnused, assertValidSavedActionWrite } from '../server/actions/saved-action-write.js';
@@ -94,13 +95,16 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	const startWorker = () => {
 		void guard('reading the CRM time zone', () => engine.refreshTimeZone());
 		engine.worker.start();
-		logger.info(`[workflow-rules] worker started as ${engine.instance}`);
+		// Only once the server runs: its shutdown (terminus) is what ends the process after the signal.
+		stopWorkersOnSignal(engine.worker, { knex: database, graceMs: runtime.config.shutdownGraceMs, logger });
+		logger.info(`[workflow-rules] worker started as ${engine.instance}, running up to ${runtime.config.concurrency} jobs at a time`);
 	};
 	// A reload replaces a running engine: its worker stops and this one's starts at once.
 	if (replacesRunningEngine) startWorker();
 	action('server.start', () => {
 		if (getEngine() === engine) startWorker();
 	});
+	// After a signal the worker has already stopped (see stopWorkersOnSignal); this covers other stops.
 	action('server.stop', () => engine.worker.stop());
 
 	markHookRegistered(['items.create', 'items.update', 'items.delete']);

@@ -124,42 +124,136 @@ export async function insertJobsOnce(knex: Knex, jobs: NewJob[], now = new Date(
 	return rows.length;
 }
 
+type Dialect = 'postgres' | 'mysql' | 'sqlite' | 'other';
+
+/** Which SQL the claim speaks: Directus' DB_CLIENT as knex names it. */
+export function dialectOf(knex: Knex): Dialect {
+	const client = String(knex.client.config?.client ?? '');
+	if (client === 'pg' || client === 'postgres' || client === 'postgresql' || client === 'cockroachdb') return 'postgres';
+	if (client.startsWith('mysql')) return 'mysql';
+	if (client.includes('sqlite')) return 'sqlite';
+	return 'other';
+}
+
 /**
- * Claims up to `limit` due jobs for this instance. Each claim is a conditional update, so when
- * several instances poll the same table each job is won by exactly one of them; a running job
- * whose lease ran out (its instance died) can be claimed again.
+ * Due and free to take: pending, or running under a lease that ran out while attempts remain; and
+ * no job of the same record running under a live lease, so that two actions on one record (a
+ * score incremented twice) never run at the same time, here or on another instance.
+ */
+function claimable(knex: Knex, query: Knex.QueryBuilder, now: Date): Knex.QueryBuilder {
+	return query
+		.where((where) => where.where('status', 'pending').orWhere((running) => running.where('status', 'running').where('locked_until', '<', now).whereRaw('?? < ??', ['attempts', 'max_attempts'])))
+		.andWhere('due_at', '<=', now)
+		.andWhere((free) =>
+			free
+				.whereNull('item')
+				.orWhere('item', '')
+				.orWhereNotExists((busy) =>
+					busy
+						.select(knex.raw('1'))
+						.from(`${JOBS_TABLE} as busy`)
+						.whereRaw('?? = ??', ['busy.collection', `${JOBS_TABLE}.collection`])
+						.whereRaw('?? = ??', ['busy.item', `${JOBS_TABLE}.item`])
+						.where('busy.status', 'running')
+						.where('busy.locked_until', '>=', now),
+				),
+		);
+}
+
+/**
+ * Claims up to `limit` due jobs for this instance in one statement: the ids chosen by a
+ * sub-select, updated and returned together. On PostgreSQL the sub-select locks its rows with
+ * `FOR UPDATE SKIP LOCKED`, so instances claiming at the same moment each take other jobs instead
+ * of waiting on each other; SQLite serialises writers, so its single `UPDATE … RETURNING` is
+ * atomic as it is. MySQL/MariaDB cannot update a table it selects from nor return rows: there the
+ * same claim is a locking select and an update in one transaction. A running job whose lease ran
+ * out (its instance died) is claimed again while it has attempts left (see `failSpentJobs`).
  */
 export async function claimDueJobs(knex: Knex, owner: string, leaseMs: number, limit: number, now = new Date()): Promise<Job[]> {
-	const candidates = await knex(JOBS_TABLE)
-		.select('id')
-		.where((where) => where.where('status', 'pending').orWhere((running) => running.where('status', 'running').where('locked_until', '<', now)))
-		.andWhere('due_at', '<=', now)
-		.orderBy('due_at', 'asc')
-		.orderBy('id', 'asc')
-		.limit(limit);
+	if (limit <= 0) return [];
+	const dialect = dialectOf(knex);
+	const claim = { status: 'running', locked_by: owner, locked_until: new Date(now.getTime() + leaseMs), attempts: knex.raw('?? + 1', ['attempts']), date_updated: now };
+	const chosen = (connection: Knex) => {
+		const query = claimable(connection, connection(JOBS_TABLE).select('id'), now).orderBy('due_at', 'asc').orderBy('id', 'asc').limit(limit);
+		return dialect === 'postgres' || dialect === 'mysql' ? query.forUpdate().skipLocked() : query;
+	};
 
-	const claimed: Job[] = [];
-	const lockedUntil = new Date(now.getTime() + leaseMs);
-
-	for (const { id } of candidates) {
-		const won = await knex(JOBS_TABLE)
-			.where('id', id)
-			.andWhere((where) => where.where('status', 'pending').orWhere((running) => running.where('status', 'running').where('locked_until', '<', now)))
-			.update({ status: 'running', locked_by: owner, locked_until: lockedUntil, attempts: knex.raw('?? + 1', ['attempts']), date_updated: now });
-		if (won === 1) claimed.push(jobFromRow(await knex(JOBS_TABLE).where('id', id).first()));
+	if (dialect === 'mysql' || dialect === 'other') {
+		return knex.transaction(async (trx) => {
+			const ids = (await chosen(trx)).map((row: { id: unknown }) => Number(row.id));
+			if (ids.length === 0) return [];
+			// Re-checked where the select could not lock (other databases): a job another instance won meanwhile is not taken.
+			await claimable(trx, trx(JOBS_TABLE).whereIn('id', ids), now).update(claim);
+			return (await trx(JOBS_TABLE).whereIn('id', ids).where({ locked_by: owner, locked_until: claim.locked_until }).orderBy('due_at', 'asc').orderBy('id', 'asc')).map(jobFromRow);
+		});
 	}
+	const rows: Record<string, unknown>[] = await knex(JOBS_TABLE).whereIn('id', chosen(knex)).update(claim).returning('*');
+	return rows.map(jobFromRow).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
+}
 
-	return claimed;
+/** When the next pending job falls due, if one does before `horizon`: the worker claims at that moment instead of at its next poll. */
+export async function nextDueAt(knex: Knex, now: Date, horizon: Date): Promise<Date | null> {
+	const row = await knex(JOBS_TABLE).where('status', 'pending').where('due_at', '>', now).where('due_at', '<=', horizon).min({ next: 'due_at' }).first();
+	return toDate(row?.['next']);
+}
+
+/** The job the `failSpentJobs` call ended: its id and how many times it was started. */
+export interface SpentJob {
+	id: number;
+	attempts: number;
+}
+
+/**
+ * Ends the jobs whose process stopped while running them on every attempt they had (their lease
+ * ran out with attempts = max_attempts): `failed`, never claimed again. A job that crashes the
+ * process it runs in ends here instead of taking down one instance after another in a loop.
+ */
+export async function failSpentJobs(knex: Knex, now = new Date()): Promise<SpentJob[]> {
+	const spent = await knex(JOBS_TABLE).select('id', 'attempts').where('status', 'running').where('locked_until', '<', now).whereRaw('?? >= ??', ['attempts', 'max_attempts']).limit(100);
+	const ended: SpentJob[] = [];
+	for (const row of spent as { id: unknown; attempts: unknown }[]) {
+		const attempts = Number(row.attempts);
+		const error = `the process running this job stopped before it finished, ${attempts === 1 ? 'on its only attempt' : `on all ${attempts} attempts`} (a crash, a kill or a restart): it is not run again; replay it once the cause is fixed`;
+		// Conditional again: another instance may be ending the same job at the same moment.
+		const updated = await knex(JOBS_TABLE)
+			.where({ id: row.id, status: 'running' })
+			.where('locked_until', '<', now)
+			.update({ status: 'failed', last_error: error, error_class: 'crashed', error_status: null, finished_at: now, locked_until: null, date_updated: now });
+		if (updated === 1) ended.push({ id: Number(row.id), attempts });
+	}
+	return ended;
 }
 
 /**
  * Extends the lease of a job this instance still holds; false when it no longer does. Called
- * before an action that cannot be undone (a mail, a webhook, a Flow): one claimed with a batch
- * may have waited behind the others long enough for another instance to take it.
+ * before an action that cannot be undone (a mail, a webhook, a Flow), as a last check.
  */
 export async function renewLease(knex: Knex, id: number, owner: string, leaseMs: number, now = new Date()): Promise<boolean> {
 	const updated = await knex(JOBS_TABLE).where({ id, locked_by: owner, status: 'running' }).update({ locked_until: new Date(now.getTime() + leaseMs), date_updated: now });
 	return updated === 1;
+}
+
+/**
+ * Extends the leases of the running jobs this instance holds among `ids`, in one statement, and
+ * answers the ids it no longer holds (another instance took them after their lease ran out).
+ */
+export async function renewLeases(knex: Knex, ids: number[], owner: string, leaseMs: number, now = new Date()): Promise<number[]> {
+	if (ids.length === 0) return [];
+	const updated = await knex(JOBS_TABLE).whereIn('id', ids).where({ locked_by: owner, status: 'running' }).update({ locked_until: new Date(now.getTime() + leaseMs) });
+	if (updated === ids.length) return [];
+	// Not renewed: finished meanwhile (still marked with this owner), or taken by another instance (or handed back).
+	const rows: { id: unknown; locked_by: unknown }[] = await knex(JOBS_TABLE).whereIn('id', ids).select('id', 'locked_by');
+	const mine = new Set(rows.filter((row) => row.locked_by === owner).map((row) => Number(row.id)));
+	return ids.filter((id) => !mine.has(id));
+}
+
+/**
+ * Hands jobs this instance holds back to the queue, due at once and free for any instance: what
+ * a shutdown does with the jobs still running when its grace period ends. The attempt counts.
+ */
+export async function releaseJobs(knex: Knex, ids: number[], owner: string, now = new Date()): Promise<number> {
+	if (ids.length === 0) return 0;
+	return knex(JOBS_TABLE).whereIn('id', ids).where({ locked_by: owner, status: 'running' }).update({ status: 'pending', locked_by: null, locked_until: null, due_at: now, date_updated: now });
 }
 
 /** How an attempt ended in error: the message, and the error's kind and HTTP/SMTP status when known. */
@@ -184,8 +278,10 @@ export async function finishJob(knex: Knex, id: number, owner: string, status: E
 	return updated === 1;
 }
 
-export async function retryJobLater(knex: Knex, id: number, owner: string, dueAt: Date, details: JobError, now = new Date()): Promise<void> {
-	await knex(JOBS_TABLE).where({ id, locked_by: owner }).update({ status: 'pending', due_at: dueAt, ...errorColumns(details), locked_until: null, date_updated: now });
+/** Puts a job this instance still holds back in the queue for a later attempt; false when it no longer holds it. */
+export async function retryJobLater(knex: Knex, id: number, owner: string, dueAt: Date, details: JobError, now = new Date()): Promise<boolean> {
+	const updated = await knex(JOBS_TABLE).where({ id, locked_by: owner, status: 'running' }).update({ status: 'pending', due_at: dueAt, ...errorColumns(details), locked_until: null, date_updated: now });
+	return updated === 1;
 }
 
 /** Puts a finished (failed, skipped, cancelled) job back in the queue, due now, with fresh attempts. */

@@ -90,9 +90,14 @@ function operationWork(job: Job): Work {
 export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): Promise<JobOutcome> {
 	const { runtime, owner } = deps;
 	const { knex } = runtime;
-	// A skip shows on the run that planned the job too, saying why.
+	const lost = (what: string): JobOutcome => {
+		runtime.logger.warn(`[workflow-rules] job ${job.id} (${job.actionType}) could not be ${what}: this instance (${owner}) no longer holds it; its lease ran out and another instance took it`);
+		return 'abandoned';
+	};
 	const skip = async (reason: string): Promise<JobOutcome> => {
-		if (await finishJob(knex, job.id, owner, 'skipped', { error: reason })) await updateRunAction(knex, job.run, job.actionIndex, { status: 'skipped', message: reason });
+		if (!(await finishJob(knex, job.id, owner, 'skipped', { error: reason }))) return lost('marked skipped');
+		// A skip shows on the run that planned the job too, saying why.
+		await updateRunAction(knex, job.run, job.actionIndex, { status: 'skipped', message: reason });
 		return 'skipped';
 	};
 
@@ -112,7 +117,7 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		const record = records.get(job.item) ?? null;
 		if (record && !work.stillHolds(record)) return skip('the rule’s conditions no longer hold for this record');
 
-		if (definition.transactional === false && !(await renewLease(knex, job.id, owner, runtime.config.jobLeaseMs))) return 'abandoned';
+		if (definition.transactional === false && !(await renewLease(knex, job.id, owner, runtime.config.jobLeaseMs))) return lost('started');
 		await executeAction(runtime, {
 			definition,
 			options,
@@ -134,15 +139,15 @@ export async function runJob(deps: JobRunnerDeps, job: Job, now = new Date()): P
 		});
 		return 'succeeded';
 	} catch (error) {
-		if (error instanceof LeaseLostError) return 'abandoned';
+		if (error instanceof LeaseLostError) return lost('marked succeeded (its writes were rolled back)');
 		const message = errorMessage(error);
 		const details = errorDetails(error);
 		if (isRetryable(error) && job.attempts < job.maxAttempts) {
 			const wait = Math.max(backoffMs(job.attempts), details.retryAfterMs ?? 0);
-			await retryJobLater(knex, job.id, owner, new Date(Date.now() + wait), { error: message, kind: details.kind, status: details.status });
+			if (!(await retryJobLater(knex, job.id, owner, new Date(Date.now() + wait), { error: message, kind: details.kind, status: details.status }))) return lost('put back for a retry');
 			return 'retrying';
 		}
-		await finishJob(knex, job.id, owner, 'failed', { error: message, kind: details.kind, status: details.status });
+		if (!(await finishJob(knex, job.id, owner, 'failed', { error: message, kind: details.kind, status: details.status }))) return lost('marked failed');
 		return 'failed';
 	}
 }
