@@ -75,13 +75,15 @@ export class WorkflowEngine {
 	private readonly derived = new WeakMap<Rule[], EventRules>();
 	/** The CRM time zone scheduled actions are planned in: read on every poll and when the settings change. */
 	private timeZone = 'UTC';
+	/** Writes of this process that committed (their action hook ran) and are being evaluated. */
+	private readonly evaluating = new Set<string>();
 	/** Writes of this process whose evaluation is under way: recovery leaves them to it. */
 	private readonly inFlight = new Map<string, number>();
 
 	constructor(readonly deps: Runtime) {
 		this.rules = new RuleCache(deps.knex);
 		this.reader = new BatchedReader(deps.services.ItemsService);
-		this.runWriter = new RunWriter(deps.knex);
+		this.runWriter = new RunWriter(deps.knex, () => ({ owner: this.instance, evaluating: this.evaluating }));
 		this.evaluateDeps = {
 			knex: deps.knex,
 			config: deps.config,
@@ -167,6 +169,7 @@ export class WorkflowEngine {
 	/** Action hook of creates, updates and deletes: evaluate the rules for every record written. */
 	async afterWrite(kind: RecordChange['kind'], collection: string, keys: Key[], handle: unknown, payload: unknown, writeSchema: SchemaOverview | null, writer: Writer | null): Promise<void> {
 		const captured = kind === 'create' ? null : takeBefore(handle);
+		if (captured) this.evaluating.add(captured.writeId);
 		try {
 			const { rules, readAfter, followed } = await this.eventRules(collection);
 			if (rules.length === 0) return;
@@ -185,7 +188,10 @@ export class WorkflowEngine {
 				: captured ? [{ writeId: captured.writeId, collection, items: keys.map(String), at: captured.at }] : [];
 			await this.evaluate(collection, { rules, followed }, changes.filter(({ change }) => kind === 'delete' || change.after), cascadeDepth(), context, settle);
 		} finally {
-			if (captured) this.inFlight.delete(captured.writeId);
+			if (captured) {
+				this.inFlight.delete(captured.writeId);
+				this.evaluating.delete(captured.writeId);
+			}
 			if (kind === 'create') for (const key of keys) this.inFlight.delete(createWriteId(collection, String(key)));
 		}
 	}

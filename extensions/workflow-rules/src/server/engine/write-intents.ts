@@ -98,20 +98,42 @@ export interface Settled {
 	at: Date;
 }
 
+/** Whose older intents a settle may remove: see settleIntents. */
+export interface SettleScope {
+	/** This process's name, on the intents it recorded. */
+	owner: string;
+	/** Writes this process has seen commit (their action hook ran) and is evaluating now. */
+	evaluating: ReadonlySet<string>;
+}
+
 /**
  * Removes the intents of writes whose evaluation is stored, and older update and delete intents
- * of the same records: those belong to writes Directus refused after the filter hooks ran
+ * of the same records that belong to writes Directus refused after the filter hooks ran
  * (validation, permissions, a booking check), which, left behind, would later pass for this
- * write's change once the record carries it.
+ * write's change once the record carries it. An older intent is taken for refused only when this
+ * process recorded it and never saw its write commit, or when its lease ran out: an intent of a
+ * write still being evaluated, here or on a live instance, stays, or a crash before its
+ * evaluation is stored would lose it.
  */
-export async function settleIntents(knex: Knex, settled: readonly Settled[]): Promise<void> {
+export async function settleIntents(knex: Knex, settled: readonly Settled[], scope: SettleScope, now = new Date()): Promise<void> {
 	if (settled.length === 0) return;
 	const writes = settled.flatMap((write) => (write.writeId ? [write.writeId] : []));
 	const intents = settled.flatMap((write) => (write.intentId ? [write.intentId] : []));
 	if (writes.length > 0) await knex(INTENTS_TABLE).whereIn('write_id', writes).delete();
 	if (intents.length > 0) await knex(INTENTS_TABLE).whereIn('id', intents).delete();
+	const evaluating = [...scope.evaluating];
 	for (const { collection, items, at } of settled) {
-		if (items.length > 0) await knex(INTENTS_TABLE).where('collection', collection).whereIn('item', items).whereNot('kind', 'create').andWhere('date_created', '<', at).delete();
+		if (items.length === 0) continue;
+		await knex(INTENTS_TABLE)
+			.where('collection', collection)
+			.whereIn('item', items)
+			.whereNot('kind', 'create')
+			.andWhere('date_created', '<', at)
+			.andWhere((refused) => refused.where('locked_by', scope.owner).orWhere('locked_until', '<', now))
+			.modify((query) => {
+				if (evaluating.length > 0) query.whereNotIn('write_id', evaluating);
+			})
+			.delete();
 	}
 }
 

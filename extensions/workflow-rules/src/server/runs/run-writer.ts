@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { tallyEvaluations, type Evaluated } from '../../core/engine/usage-tally.js';
-import { settleIntents, type Settled } from '../engine/write-intents.js';
+import { settleIntents, type Settled, type SettleScope } from '../engine/write-intents.js';
 import { insertRuns, type RunRecord } from './run-log.js';
 import { addUsage } from './usage-counters.js';
 
@@ -32,7 +32,7 @@ export class RunWriter {
 	private queue: Entry[] = [];
 	private scheduled = false;
 
-	constructor(private readonly knex: Knex) {}
+	constructor(private readonly knex: Knex, private readonly scope: () => SettleScope) {}
 
 	write(writes: EvaluatedWrites): Promise<void> {
 		if (writes.runs.length === 0 && writes.evaluations.length === 0 && writes.settle.length === 0) return Promise.resolve();
@@ -62,7 +62,7 @@ export class RunWriter {
 				await this.knex.transaction(async (trx) => {
 					for (const entry of chunk) await insertRuns(trx, entry.runs, entry.now);
 					await addUsage(trx, tallyEvaluations(chunk.flatMap((entry) => entry.evaluations)));
-					await settleIntents(trx, chunk.flatMap((entry) => entry.settle));
+					await settleIntents(trx, chunk.flatMap((entry) => entry.settle), this.scope());
 				});
 				chunk.forEach((entry) => entry.resolve());
 			} catch (error) {
