@@ -58,7 +58,3 @@ export function insertedId(result: unknown): number {
 	return Number(id);
 }
 
-/** SQLite has one writer at a time and no row locks: `FOR UPDATE` is left out there. */
-export function isSqlite(knex: { client: { config?: { client?: unknown } } }): boolean {
-	return String(knex.client.config?.client ?? '').includes('sqlite');
-}

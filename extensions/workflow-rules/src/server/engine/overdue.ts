@@ -3,7 +3,7 @@ import type { SchemaOverview } from '@directus/types';
 import type { ItemsServiceClass } from './record-reader.js';
 import { transactionThenEmit, type ActionEmitter } from '../automation/held-events.js';
 import { primaryKeyOf } from '../rules/schema-info-adapter.js';
-import { isSqlite } from '../db/rows.js';
+import { isSqlite } from '../db/dialect.js';
 
 export interface OverdueDeps {
 	knex: Knex;

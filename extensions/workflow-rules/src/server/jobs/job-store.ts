@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dialectOf } from '../db/dialect.js';
 import type { RuleAction } from '../../core/rule/rule-types.js';
 import { fromJson, toDate, toJson } from '../db/rows.js';
 
@@ -124,16 +125,6 @@ export async function insertJobsOnce(knex: Knex, jobs: NewJob[], now = new Date(
 	return rows.length;
 }
 
-type Dialect = 'postgres' | 'mysql' | 'sqlite' | 'other';
-
-/** Which SQL the claim speaks: Directus' DB_CLIENT as knex names it. */
-export function dialectOf(knex: Knex): Dialect {
-	const client = String(knex.client.config?.client ?? '');
-	if (client === 'pg' || client === 'postgres' || client === 'postgresql' || client === 'cockroachdb') return 'postgres';
-	if (client.startsWith('mysql')) return 'mysql';
-	if (client.includes('sqlite')) return 'sqlite';
-	return 'other';
-}
 
 /**
  * Due and free to take: pending, or running under a lease that ran out while attempts remain; and

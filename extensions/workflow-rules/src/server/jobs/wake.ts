@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { dialectOf } from './job-store.js';
+import { dialectOf } from '../db/dialect.js';
 
 /** Tells the other instances that jobs are due now, and hears them say so. */
 export interface Wake {

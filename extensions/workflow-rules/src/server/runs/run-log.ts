@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { ConditionTrace } from '../../core/conditions/index.js';
 import { redactRuleSecrets } from '../../core/rule/redact-secrets.js';
 import type { Rule } from '../../core/rule/rule-types.js';
-import { fromJson, insertedId, isSqlite, toJson } from '../db/rows.js';
+import { isSqlite } from '../db/dialect.js';
+import { fromJson, insertedId, toJson } from '../db/rows.js';
 
 export const RUNS_TABLE = 'workflow_runs';
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { FieldValue, ValueRange } from '../../core/timing/date-occurrences.js';
+import { isSqlite } from '../db/dialect.js';
 import { toDate, toYmd } from '../db/rows.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -10,10 +11,6 @@ export interface DateColumn {
 	field: string;
 	/** A `date` field (`YYYY-MM-DD`); otherwise an instant (`timestamp`, `dateTime`). */
 	dateOnly: boolean;
-}
-
-function isSqlite(knex: Knex): boolean {
-	return String(knex.client.config?.client ?? '').includes('sqlite');
 }
 
 /**
