@@ -4,7 +4,8 @@ import { timingLabel } from '../../core/engine/plan-actions.js';
 import type { RuleAction } from '../../core/rule/rule-types.js';
 import type { EngineConfig } from '../config.js';
 import { insertJobOnce, insertJobsOnce, JOBS_TABLE, type NewJob } from '../jobs/job-store.js';
-import { insertRun, insertRunsReturningIds, updateRunAction, type PlannedAction, type RunRecord } from '../runs/run-log.js';
+import { endPending } from '../jobs/follow-record.js';
+import { insertRun, insertRunsReturningIds, type PlannedAction, type RunRecord } from '../runs/run-log.js';
 import { passGate, type GateInput } from './execution-gate.js';
 
 export interface Firing {
@@ -38,11 +39,7 @@ async function replaceEarlierReminders(trx: Knex.Transaction, run: Firing['run']
 		.andWhere('timing', 'like', 'relative_to_field %')
 		.andWhereNot('idempotency_key', jobKey(run, writeId, index))
 		.select('id', 'run');
-	const reason = 'replaced by the reminder a later firing of this rule planned';
-	for (const job of earlier) {
-		const ended = await trx(JOBS_TABLE).where({ id: job.id, status: 'pending' }).update({ status: 'cancelled', last_error: reason, finished_at: now, date_updated: now });
-		if (ended === 1) await updateRunAction(trx, job.run === null ? null : Number(job.run), index, { status: 'cancelled', message: reason });
-	}
+	for (const job of earlier) await endPending(trx, { id: Number(job.id), run: job.run === null ? null : Number(job.run), actionIndex: index }, 'cancelled', 'replaced by the reminder a later firing of this rule planned', now);
 }
 
 /** What the run says of each planned action. */

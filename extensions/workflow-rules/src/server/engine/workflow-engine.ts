@@ -89,18 +89,20 @@ export class WorkflowEngine {
 			config: deps.config,
 			onError: (error, rule) => deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`),
 		};
-		const triggers = new TriggerTicks(deps, this.rules);
+		const triggers = new TriggerTicks(deps, this.rules, () => this.timeZone);
+		// A sweep's lease outlives a few polls, so that a slow sweep is not taken over mid-way.
+		const sweepLeaseMs = Math.max(5_000, deps.config.pollIntervalMs * 5);
 		this.worker = new JobWorker({ runtime: deps, owner: this.instance }, deps.config, {
 			beforeJobs: async () => {
 				await this.rules.refreshIfChanged();
 				await this.refreshTimeZone();
 				await this.recoverOwedWrites();
 				// One instance sweeps at a time, so each record's `overdue` event fires once.
-				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5))) {
+				if (await acquireSweepLease(deps.knex, 'overdue', this.instance, sweepLeaseMs)) {
 					await markOverdue({ knex: deps.knex, ItemsService: deps.services.ItemsService, emitter: deps.emitter }, await deps.getSchema(), deps.config.callOverdueMinutes);
 				}
 				// Date and schedule triggers: one instance at a time too (each firing is also keyed, should leases overlap).
-				const triggersLease = () => acquireSweepLease(deps.knex, 'triggers', this.instance, Math.max(5_000, deps.config.pollIntervalMs * 5));
+				const triggersLease = () => acquireSweepLease(deps.knex, 'triggers', this.instance, sweepLeaseMs);
 				if ((await triggers.hasRules()) && (await triggersLease()) && (await triggers.tick(triggersLease))) this.worker.nudge();
 			},
 			hourly: async () => {

@@ -75,7 +75,7 @@ export async function followRecord(deps: FollowDeps, schema: SchemaOverview, wri
 }
 
 /** Ends a job that is still pending (a claimed one runs and re-checks the rule), on the job and on its run. */
-async function endPending(knex: Knex, job: Job, status: 'cancelled' | 'skipped', reason: string, now: Date): Promise<boolean> {
+export async function endPending(knex: Knex, job: Pick<Job, 'id' | 'run' | 'actionIndex'>, status: 'cancelled' | 'skipped', reason: string, now: Date): Promise<boolean> {
 	const ended = await knex(JOBS_TABLE).where({ id: job.id, status: 'pending' }).update({ status, last_error: reason, finished_at: now, date_updated: now });
 	if (ended === 1) await updateRunAction(knex, job.run, job.actionIndex, { status, message: reason });
 	return ended === 1;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { FieldValue, ValueRange } from '../../core/timing/date-occurrences.js';
+import { addDaysYmd } from '../../core/timing/zoned-time.js';
 import { isSqlite } from '../db/dialect.js';
 import { toDate, toYmd } from '../db/rows.js';
 
@@ -20,12 +21,11 @@ export interface DateColumn {
 export async function fieldBounds(knex: Knex, column: DateColumn): Promise<{ min: FieldValue; max: FieldValue } | null> {
 	// Two queries: SQLite reads an index end for a lone min() or max() only, and scans for both at once.
 	const [low, high] = await Promise.all([boundQuery(knex, column, 'min'), boundQuery(knex, column, 'max')]);
-	const row = { min: low, max: high };
 	if (column.dateOnly) {
-		const [min, max] = [toYmd(row?.min), toYmd(row?.max)];
-		return min && max ? { min: shiftYmd(min, -1), max: shiftYmd(max, 1) } : null;
+		const [min, max] = [toYmd(low), toYmd(high)];
+		return min && max ? { min: addDaysYmd(min, -1), max: addDaysYmd(max, 1) } : null;
 	}
-	const [min, max] = [toDate(row?.min), toDate(row?.max)];
+	const [min, max] = [toDate(low), toDate(high)];
 	return min && max ? { min: new Date(min.getTime() - MS_PER_DAY), max: new Date(max.getTime() + MS_PER_DAY) } : null;
 }
 
@@ -65,8 +65,4 @@ export function candidateQuery(knex: Knex, column: DateColumn, ranges: ValueRang
 function midnights(ymd: string): [number, number] {
 	const [year, month, day] = ymd.split('-').map(Number) as [number, number, number];
 	return [Date.UTC(year, month - 1, day), new Date(year, month - 1, day).getTime()];
-}
-
-function shiftYmd(ymd: string, days: number): string {
-	return new Date(Date.parse(`${ymd}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 }

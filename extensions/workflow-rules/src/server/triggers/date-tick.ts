@@ -1,6 +1,7 @@
 import { afterFields } from '../../core/engine/needed-fields.js';
 import type { Evaluated } from '../../core/engine/usage-tally.js';
 import type { DateTrigger, Rule } from '../../core/rule/rule-types.js';
+import { isValidYmd } from '../../core/timing/zoned-time.js';
 import { dateSchedule, nextOccurrence, occurrencesBetween, valueRangesFor, type DateSchedule, type FieldValue } from '../../core/timing/date-occurrences.js';
 import { readRecords } from '../engine/record-reader.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
@@ -108,7 +109,7 @@ async function tickRule(deps: TickDeps, rule: Rule, trigger: DateTrigger, now: D
 function fieldValue(value: unknown): FieldValue | null {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
 	if (typeof value !== 'string' || value === '') return null;
-	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+	if (isValidYmd(value)) return value;
 	const instant = new Date(value);
 	return Number.isNaN(instant.getTime()) ? null : instant;
 }

@@ -1,5 +1,4 @@
 import type { Rule } from '../../core/rule/rule-types.js';
-import { readCrmSettings } from '../catalogue/crm-settings.js';
 import type { RuleCache } from '../rules/rule-cache.js';
 import type { Runtime } from '../runtime.js';
 import { dateTick } from './date-tick.js';
@@ -16,7 +15,8 @@ export class TriggerTicks {
 	/** The active rules of each kind at the last tick: when they change, cursors of rules no longer active are dropped. */
 	private readonly known: Record<TriggerKind, string | null> = { date: null, schedule: null };
 
-	constructor(private readonly runtime: Runtime, private readonly rules: RuleCache) {}
+	/** `timeZone` answers the CRM time zone the engine keeps (read on every poll). */
+	constructor(private readonly runtime: Runtime, private readonly rules: RuleCache, private readonly timeZone: () => string) {}
 
 	/**
 	 * Whether any date or schedule rule is active (the caller takes the lease only then, so that a
@@ -40,7 +40,7 @@ export class TriggerTicks {
 			config: this.runtime.config,
 			ItemsService: this.runtime.services.ItemsService,
 			schema: await this.runtime.getSchema(),
-			timeZone: (await readCrmSettings(knex)).timezone,
+			timeZone: this.timeZone(),
 			renewLease,
 			onError: (error, rule) => logger.error(error, `[workflow-rules] ${rule.trigger.type} rule "${rule.name}" failed this tick; its window is tried again next tick`),
 		};
