@@ -34,7 +34,7 @@ async function openNewRule(page: Page, collection: string): Promise<void> {
 	await page.goto(`${inject('directusUrl')}/admin/workflow-rules/new?collection=${collection}`);
 	await page.getByTestId('rule-wizard').waitFor({ timeout: 30_000 });
 	await dismissLicenseDialog(page);
-	await expect.poll(() => page.getByTestId('wizard-collection').inputValue()).not.toBe('-1');
+	await expect.poll(() => page.getByTestId('wizard-collection').inputValue()).toBe(collection);
 }
 
 async function shoot(page: Page, step: string): Promise<void> {
@@ -77,7 +77,7 @@ async function storedRule(id: string): Promise<Record<string, unknown>> {
 	return rule;
 }
 
-describe('rule wizard', () => {
+describe('rule wizard', { timeout: 240_000 }, () => {
 	it('builds "rescheduled → tag moved, email the contact 1 day before start_at" through the UI, and the rule runs', async () => {
 		const page = await signIn(browser);
 		await openNewRule(page, 'appointments');
@@ -158,4 +158,216 @@ describe('rule wizard', () => {
 		expect(iso(job!.due_at)).toBe(iso(Date.parse(moved.start_at) - 86_400_000));
 		await page.close();
 	});
+
+	it('builds a date-trigger rule, shows the API error at its field and step, and saves the expected JSON', async () => {
+		const page = await signIn(browser);
+		await openNewRule(page, 'appointments');
+		const name = `Two hours before ${mark()}`;
+		await page.getByTestId('wizard-name').fill(name);
+
+		await step(page, 'when');
+		await page.getByTestId('wizard-trigger-date').click();
+		await page.getByTestId('wizard-date-field').selectOption('start_at');
+		await page.getByTestId('wizard-date-direction').selectOption('before');
+		await page.getByTestId('wizard-date-amount').fill('2');
+		await page.getByTestId('wizard-date-unit').selectOption('hours');
+		// A time of day the API refuses: its 400 shows at the field, the step is marked.
+		await page.getByTestId('wizard-date-time').fill('25:00');
+		await expect.poll(() => page.getByTestId('wizard-date-summary').innerText()).toMatch(/2 hours before/);
+		await shoot(page, 'date-when');
+
+		await step(page, 'actions');
+		await page.getByTestId('action-add-tag').click();
+		await addChip(page, 'action-tag-add', 'due-soon');
+		await step(page, 'review');
+		await page.getByTestId('wizard-save').click();
+
+		await page.getByTestId('wizard-save-failed').waitFor({ timeout: 15_000 });
+		await page.getByTestId('wizard-body-when').waitFor();
+		expect(await page.getByTestId('wizard-step-when').getAttribute('class')).toContain('invalid');
+		expect(await page.getByTestId('wizard-body-when').locator('.field-error').innerText()).toMatch(/time of day/i);
+		await shoot(page, 'date-api-error');
+
+		await page.getByTestId('wizard-date-time').fill('');
+		const id = await saveRule(page);
+		expect(await storedRule(id)).toMatchObject({
+			name,
+			collection: 'appointments',
+			trigger: { type: 'date', field: 'start_at', offset: '-PT2H', recurrence: 'none' },
+			conditions: null,
+			execution: 'every_time',
+			actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['due-soon'] } }],
+		});
+		expect((await storedRule(id))['trigger']).not.toHaveProperty('time');
+		await page.close();
+	});
+
+	it('builds a from → to rule with Directus\' filter interface and saves the expected JSON', async () => {
+		const page = await signIn(browser);
+		await openNewRule(page, 'appointments');
+		const name = `Scheduled to completed ${mark()}`;
+		await page.getByTestId('wizard-name').fill(name);
+
+		await step(page, 'when');
+		await page.getByTestId('wizard-event-modified').click();
+		await page.getByTestId('wizard-event-field-status').click();
+
+		await step(page, 'which');
+		await page.getByTestId('wizard-filter-some').click();
+		await addStatusFilter(page, 'wizard-conditions', 'completed');
+		await page.getByTestId('wizard-use-previous').click();
+		await addStatusFilter(page, 'wizard-previous-conditions', 'scheduled');
+		await page.getByTestId('wizard-execution-on_change').click();
+		await shoot(page, 'from-to-which');
+
+		await step(page, 'actions');
+		await page.getByTestId('action-add-tag').click();
+		await addChip(page, 'action-tag-add', 'done');
+		await step(page, 'review');
+		const id = await saveRule(page);
+
+		const rule = await storedRule(id);
+		expect(rule).toMatchObject({
+			name,
+			trigger: { type: 'event', events: ['modified'], fields: ['status'] },
+			execution: 'on_change',
+			actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['done'] } }],
+		});
+		expect(JSON.stringify(rule['conditions'])).toMatch(/"status":\{"_eq":"completed"\}/);
+		expect(JSON.stringify(rule['previous_conditions'])).toMatch(/"status":\{"_eq":"scheduled"\}/);
+		await page.close();
+	});
+
+	it('edits an existing rule in the same wizard and guards unsaved changes', async () => {
+		const saved = await data<{ id: string }>('POST', '/items/workflow_rules', {
+			name: `Edit me ${mark()}`,
+			status: 'inactive',
+			collection: 'appointments',
+			trigger: { type: 'date', field: 'start_at', offset: '-P1D', recurrence: 'none' },
+			conditions: null,
+			execution: 'every_time',
+			actions: [],
+		});
+		cleanup.push(`/items/workflow_rules/${saved.id}`);
+		const page = await signIn(browser);
+		await page.goto(`${inject('directusUrl')}/admin/workflow-rules/${saved.id}`);
+		await page.getByTestId('rule-wizard').waitFor({ timeout: 30_000 });
+		await dismissLicenseDialog(page);
+		await expect.poll(() => page.getByTestId('wizard-name').inputValue()).toMatch(/^Edit me/);
+
+		await step(page, 'when');
+		expect(await page.getByTestId('wizard-date-field').inputValue()).toBe('start_at');
+		expect(await page.getByTestId('wizard-date-amount').inputValue()).toBe('1');
+		await page.getByTestId('wizard-date-amount').fill('3');
+
+		// Leaving asks first; keeping on editing keeps the change.
+		await page.getByTestId('wizard-cancel').click();
+		await page.getByTestId('wizard-unsaved-dialog').waitFor();
+		await shoot(page, 'unsaved-dialog');
+		await page.getByTestId('wizard-keep-editing').click();
+		await page.getByTestId('wizard-unsaved-dialog').waitFor({ state: 'hidden' });
+		expect(await page.getByTestId('wizard-date-amount').inputValue()).toBe('3');
+
+		await page.getByTestId('wizard-save').click();
+		await eventually(() => storedRule(saved.id), (rule) => (rule['trigger'] as { offset?: string }).offset === '-P3D', 15_000, 'the PATCHed offset');
+		expect(await storedRule(saved.id)).toMatchObject({ status: 'inactive', trigger: { type: 'date', field: 'start_at', offset: '-P3D', recurrence: 'none' } });
+
+		// Saved: leaving does not ask.
+		await page.getByTestId('wizard-cancel').click();
+		await page.waitForURL(/\/admin\/workflow-rules$/, { timeout: 10_000 });
+		await page.close();
+	});
+
+	it('is usable with the keyboard alone', async () => {
+		const page = await signIn(browser);
+		await openNewRule(page, 'appointments');
+		const name = `Keyboard ${mark()}`;
+
+		await tabTo(page, 'wizard-name');
+		await page.keyboard.type(name);
+		await tabTo(page, 'wizard-next');
+		await page.keyboard.press('Enter');
+		await page.getByTestId('wizard-body-when').waitFor();
+		await tabTo(page, 'wizard-event-rescheduled');
+		await page.keyboard.press('Space');
+		await tabTo(page, 'wizard-step-actions');
+		await page.keyboard.press('Enter');
+		await tabTo(page, 'action-add-tag');
+		await page.keyboard.press('Enter');
+		await tabTo(page, 'action-tag-add-input');
+		await page.keyboard.type('moved');
+		await page.keyboard.press('Enter');
+		await tabTo(page, 'wizard-step-review');
+		await page.keyboard.press('Enter');
+		await tabTo(page, 'wizard-status-inactive');
+		await page.keyboard.press('Space');
+		await shoot(page, 'keyboard-review');
+		await tabTo(page, 'wizard-save');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/admin\/workflow-rules\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+		const id = page.url().split('/').pop()!;
+		cleanup.push(`/items/workflow_rules/${id}`);
+
+		expect(await storedRule(id)).toMatchObject({
+			name,
+			status: 'inactive',
+			trigger: { type: 'event', events: ['rescheduled'] },
+			actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['moved'] } }],
+		});
+		await page.close();
+	});
+
+	it('speaks French to a user whose language is fr-FR', async () => {
+		const me = await data<{ role: string }>('GET', '/users/me?fields=role');
+		const email = `wizard-fr-${mark()}@example.com`;
+		const password = `Fr-${mark()}-pass`;
+		const user = await data<{ id: string }>('POST', '/users', { email, password, role: me.role, language: 'fr-FR', first_name: 'Amélie' });
+		cleanup.push(`/users/${user.id}`);
+
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		await page.goto(`${inject('directusUrl')}/admin/login`);
+		await page.locator('input[type="email"]').fill(email);
+		await page.locator('input[type="password"]').fill(password);
+		await page.locator('button[type="submit"]').click();
+		await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/login'), { timeout: 30_000 });
+		await openNewRule(page, 'appointments');
+
+		const steps = page.locator('nav.steps');
+		for (const title of ['Informations de base', 'Quand', 'Quels enregistrements', 'Actions', 'Vérifier et enregistrer']) {
+			await steps.getByText(title, { exact: true }).waitFor();
+		}
+		expect(await page.locator('label', { hasText: 'Nom de la règle' }).count()).toBe(1);
+		await step(page, 'when');
+		expect(await page.getByTestId('wizard-event-rescheduled').innerText()).toContain('Replanifié');
+		expect(await page.getByTestId('wizard-body-when').innerText()).toContain('Ce qui déclenche la règle');
+		await step(page, 'which');
+		expect(await page.getByTestId('wizard-execution-on_change').innerText()).toContain('se met à remplir');
+		await shoot(page, 'french-which');
+		await page.close();
+	});
 });
+
+/** Presses Tab until the focus is in the element with that test id. */
+async function tabTo(page: Page, testid: string, max = 200): Promise<void> {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		if (await page.evaluate((id) => Boolean(document.activeElement?.closest(`[data-testid="${id}"]`)), testid)) return;
+	}
+	throw new Error(`Tab never reached ${testid}`);
+}
+
+/** Adds "Status equals <value>" with Directus' own filter interface inside the given wizard block. */
+async function addStatusFilter(page: Page, testid: string, value: string): Promise<void> {
+	const block = page.getByTestId(testid);
+	await block.getByText(/add filter/i).first().click();
+	await page.locator('.v-menu-content .v-list-item').filter({ hasText: /^\s*Status\s*$/ }).first().click();
+	const input = block.locator('input[placeholder="--"]').first();
+	if (await input.isVisible().catch(() => false)) {
+		await input.fill(value);
+	} else {
+		await block.locator('.preview').last().click();
+		await page.locator('.v-menu-content .v-list-item').filter({ hasText: new RegExp(value, 'i') }).first().click();
+	}
+	// The filter interface emits after a short debounce.
+	await expect.poll(() => block.innerText()).toContain(value);
+}
