@@ -31,18 +31,22 @@ describe('rule wizard panel in Insights', () => {
 		if (dashboard) await data('DELETE', `/dashboards/${dashboard.id}`);
 	});
 
-	it('shows the four steps and the engine status', async () => {
+	it('hosts the rule wizard with its steps, the panel\'s default collection and the engine status', async () => {
 		const page = await signIn(browser);
 		await page.goto(`${page.url().split('/admin/')[0]}/admin/insights/${dashboard.id}`);
 
 		const panel = page.getByTestId('workflow-rule-wizard');
-		await panel.getByText('Basic details').waitFor({ timeout: 20_000 });
+		await panel.getByTestId('rule-wizard').waitFor({ timeout: 20_000 });
 		await panel.getByTestId('workflow-engine-status').waitFor({ timeout: 20_000 });
 		await dismissLicenseDialog(page);
 
-		for (const step of ['Basic details', 'When', 'Which records', 'Actions']) {
-			expect(await panel.getByText(step, { exact: true }).isVisible(), step).toBe(true);
+		const steps = panel.locator('nav.steps');
+		for (const step of ['Basic details', 'When', 'Which records', 'Actions', 'Review and save']) {
+			expect(await steps.getByText(step, { exact: true }).isVisible(), step).toBe(true);
 		}
+		// The panel's option is the collection new rules start on.
+		expect(await panel.getByTestId('wizard-collection').inputValue()).toBe('appointments');
+		expect(await panel.getByTestId('wizard-name').isVisible()).toBe(true);
 		expect(await panel.getByTestId('workflow-engine-status').innerText()).toMatch(/Workflow engine \S+ running · new rules start on appointments/);
 
 		await mkdir('test-results', { recursive: true });
