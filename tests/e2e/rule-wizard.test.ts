@@ -33,8 +33,12 @@ afterAll(async () => {
 async function openNewRule(page: Page, collection: string): Promise<void> {
 	await page.goto(`${inject('directusUrl')}/admin/workflow-rules/new?collection=${collection}`);
 	await page.getByTestId('rule-wizard').waitFor({ timeout: 30_000 });
-	await dismissLicenseDialog(page);
-	await expect.poll(() => page.getByTestId('wizard-collection').inputValue()).toBe(collection);
+	await dismissDialogs(page);
+	const select = page.getByTestId('wizard-collection');
+	await expect.poll(() => select.inputValue(), { timeout: 30_000 }).toBe(collection).catch(async (error) => {
+		console.log('DEBUG select', await select.evaluate((el) => el.outerHTML.slice(0, 1500)).catch(String), page.url());
+		throw error;
+	});
 }
 
 async function shoot(page: Page, step: string): Promise<void> {
@@ -346,6 +350,16 @@ describe('rule wizard', { timeout: 240_000 }, () => {
 		await page.close();
 	});
 });
+
+/** Clears the studio's greeting dialogs (license, owner), whichever language they speak. */
+async function dismissDialogs(page: Page): Promise<void> {
+	await dismissLicenseDialog(page);
+	const buttons = page.locator('#dialog-outlet button').filter({ hasText: /skip|remind|passer|ignorer|plus tard|rappeler/i });
+	for (let i = 0; i < 3 && (await buttons.count()) > 0; i++) {
+		await buttons.first().click().catch(() => undefined);
+		await buttons.first().waitFor({ state: 'detached', timeout: 2000 }).catch(() => undefined);
+	}
+}
 
 /** Presses Tab until the focus is in the element with that test id. */
 async function tabTo(page: Page, testid: string, max = 200): Promise<void> {
