@@ -34,11 +34,7 @@ async function openNewRule(page: Page, collection: string): Promise<void> {
 	await page.goto(`${inject('directusUrl')}/admin/workflow-rules/new?collection=${collection}`);
 	await page.getByTestId('rule-wizard').waitFor({ timeout: 30_000 });
 	await dismissDialogs(page);
-	const select = page.getByTestId('wizard-collection');
-	await expect.poll(() => select.inputValue(), { timeout: 30_000 }).toBe(collection).catch(async (error) => {
-		console.log('DEBUG select', await select.evaluate((el) => el.outerHTML.slice(0, 1500)).catch(String), page.url());
-		throw error;
-	});
+	await expect.poll(() => page.getByTestId('wizard-collection').inputValue(), { timeout: 30_000 }).toBe(collection);
 }
 
 async function shoot(page: Page, step: string): Promise<void> {
@@ -379,9 +375,10 @@ async function addStatusFilter(page: Page, testid: string, value: string): Promi
 	if (await input.isVisible().catch(() => false)) {
 		await input.fill(value);
 	} else {
-		await block.locator('.preview').last().click();
+		// A field with choices: its value is one of Directus' inline selects.
+		await block.locator('button.inline-display.placeholder').last().click();
 		await page.locator('.v-menu-content .v-list-item').filter({ hasText: new RegExp(value, 'i') }).first().click();
 	}
 	// The filter interface emits after a short debounce.
-	await expect.poll(() => block.innerText()).toContain(value);
+	await expect.poll(async () => (await block.innerText()).toLowerCase()).toContain(value);
 }
