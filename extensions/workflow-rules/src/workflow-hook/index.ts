@@ -14,6 +14,8 @@ import { RULES_TABLE } from '../server/rules/rule-cache.js';
 import { applyTraceSwitch } from '../server/rules/trace-switch.js';
 import { assertValidRuleWrite, refuseDeepRulePayloads } from '../server/rules/validate-rule-write.js';
 import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
+import { AUDIT_TABLES, refuseAuditWrite } from '../server/runs/read-only-audit.js';
+import { ensureModuleInBar } from '../server/module-bar/module-bar.js';
 
 type Keys = (string | number)[];
 interface HookContext {
@@ -43,6 +45,16 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 		});
 	}
 	for (const event of ['create', 'update', 'delete']) action(`${RULES_TABLE}.items.${event}`, () => engine.rules.invalidate());
+
+	// Runs and jobs are audit records: the engine writes them, users only read them (and replay a job through the endpoint).
+	for (const table of AUDIT_TABLES) {
+		for (const event of ['create', 'update', 'delete']) {
+			filter(`${table}.items.${event}`, (payload, _meta, context: HookContext) => {
+				refuseAuditWrite(context.accountability, table);
+				return payload;
+			});
+		}
+	}
 
 	// Scheduled actions are planned on the CRM time zone's wall clock.
 	for (const event of ['create', 'update']) action(`crm_settings.items.${event}`, () => guard('reading the CRM time zone', () => engine.refreshTimeZone()));
@@ -90,6 +102,8 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	}
 
 	// Before the server listens, so that the first rule saved or run finds the user rules write as.
+	// The Workflow rules module in the module bar of every install (once: an admin may hide it afterwards).
+	init('app.before', () => ensureModuleInBar(runtime).catch((error) => logger.error(error, '[workflow-rules] could not add the Workflow rules module to the module bar')));
 	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));
 
 	const startWorker = () => {

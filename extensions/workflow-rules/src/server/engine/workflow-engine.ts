@@ -1,3 +1,4 @@
+import { announceFailedJobs } from '../runs/failure-notice.js';
 import { hostname } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -111,6 +112,7 @@ export class WorkflowEngine {
 				if (purged > 0) deps.logger.info(`[workflow-rules] purged ${purged} runs older than ${deps.config.runRetentionDays} days`);
 			},
 			onError: (error, where) => deps.logger.error(error, `[workflow-rules] worker ${where} failed`),
+			onFailed: (ids) => void announceFailedJobs(deps, ids).catch((error: unknown) => deps.logger.error(error, `[workflow-rules] could not notify the owners of failed jobs ${ids.join(', ')}`)),
 		});
 	}
 

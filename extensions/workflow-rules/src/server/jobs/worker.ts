@@ -10,6 +10,8 @@ export interface WorkerHooks {
 	/** Work done at most once an hour (run retention). */
 	hourly: () => Promise<void>;
 	onError: (error: unknown, where: string) => void;
+	/** Jobs that just ended `failed` (attempts spent, a permanent error, or crashed): announced to their rule's owner. */
+	onFailed?: (ids: number[]) => void;
 }
 
 /**
@@ -145,9 +147,11 @@ export class JobWorker {
 	}
 
 	private async failSpent(): Promise<void> {
-		for (const { id, attempts } of await failSpentJobs(this.deps.runtime.knex)) {
+		const spent = await failSpentJobs(this.deps.runtime.knex);
+		for (const { id, attempts } of spent) {
 			this.deps.runtime.logger.warn(`[workflow-rules] job ${id} failed: the process running it stopped before it finished, ${attempts} time(s), all its attempts; it is not run again`);
 		}
+		if (spent.length > 0) this.hooks.onFailed?.(spent.map(({ id }) => id));
 	}
 
 	/** Fills the free slots with due jobs, again while claims come back full. Claims never overlap. */
@@ -188,7 +192,9 @@ export class JobWorker {
 			});
 		}
 		const done = run
-			.then(() => undefined, (error: unknown) => this.hooks.onError(error, `job ${job.id}`))
+			.then((outcome) => {
+				if (outcome === 'failed') this.hooks.onFailed?.([job.id]);
+			}, (error: unknown) => this.hooks.onError(error, `job ${job.id}`))
 			.finally(() => {
 				this.active.delete(job.id);
 				this.heartbeat.remove(job.id);

@@ -1,0 +1,22 @@
+import { createError } from '@directus/errors';
+import type { Accountability } from '@directus/types';
+import { JOBS_TABLE } from '../jobs/job-store.js';
+import { RUNS_TABLE } from './run-log.js';
+
+/** Runs and jobs are the engine's audit records: it writes them itself (with knex), nobody through the items API. */
+export const AUDIT_TABLES = [RUNS_TABLE, JOBS_TABLE] as const;
+
+export const AuditRecordError = createError<{ collection: string }>(
+	'FORBIDDEN',
+	({ collection }) => `${collection} are audit records written by the workflow engine: they cannot be created, changed or deleted through the API; replay a failed job with POST /workflows/jobs/:id/retry`,
+	403,
+);
+
+/**
+ * Checked on create, update and delete of runs and jobs: a write through Directus' services on
+ * behalf of a user (studio or REST, admins included) is refused with a 403. The retry endpoint
+ * checks the caller's update permission with events off, so this never refuses it.
+ */
+export function refuseAuditWrite(accountability: Accountability | null | undefined, collection: string): void {
+	if (accountability?.user || accountability?.role || accountability?.admin) throw new AuditRecordError({ collection });
+}
