@@ -30,7 +30,8 @@ async function openStudio(browser: Browser, path: string): Promise<Page> {
 	return page;
 }
 
-describe('rule actions in the wizard', () => {
+// A busy machine makes signing in and opening the studio slow: room for three page loads per test.
+describe('rule actions in the wizard', { timeout: 180_000 }, () => {
 	let browser: Browser;
 	let contact: { id: string | number };
 	let rule: { id: string };
