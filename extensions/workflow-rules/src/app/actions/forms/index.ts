@@ -2,16 +2,19 @@ import type { Component } from 'vue';
 import type { ActionType } from '../../../core/rule/rule-types';
 import EmailForm from './EmailForm.vue';
 import TagForm from './TagForm.vue';
-import PendingForm from './PendingForm.vue';
+import WebhookForm from './WebhookForm.vue';
+import UpdateFieldsForm from './UpdateFieldsForm.vue';
+import CreateTaskForm from './CreateTaskForm.vue';
+import RunFlowForm from './RunFlowForm.vue';
 
 /** The form of each action type. */
 export const ACTION_FORMS: Record<ActionType, Component> = {
 	email: EmailForm,
-	webhook: PendingForm,
-	update_fields: PendingForm,
+	webhook: WebhookForm,
+	update_fields: UpdateFieldsForm,
 	tag: TagForm,
-	create_task: PendingForm,
-	run_flow: PendingForm,
+	create_task: CreateTaskForm,
+	run_flow: RunFlowForm,
 };
 
 /** The option paths each form shows errors at ('' = the options object itself); others show on the card. */

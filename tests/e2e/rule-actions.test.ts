@@ -1,0 +1,134 @@
+/**
+ * The actions step of the rule wizard in a real Chromium: an invalid webhook URL is refused at its
+ * field (client check, then the API's 400), "Test on a record" shows each condition with ✓/✗ and
+ * the value seen, and the Liquid preview renders a real record and points at a broken template's line.
+ */
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { data } from '../support/api.js';
+import { dismissLicenseDialog, launchBrowser, signIn } from '../support/browser.js';
+
+const SHOTS = 'test-results/actions';
+const suffix = Date.now().toString(36);
+const lastName = `Actions${suffix}`;
+
+async function shoot(page: Page, step: string) {
+	await mkdir(SHOTS, { recursive: true });
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.screenshot({ path: `${SHOTS}/${step}-${scheme}.png`, fullPage: true });
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function openStudio(browser: Browser, path: string): Promise<Page> {
+	const page = await signIn(browser);
+	await page.goto(`${page.url().split('/admin/')[0]}/admin/${path}`);
+	await page.getByTestId('rule-wizard').waitFor({ timeout: 30_000 });
+	await dismissLicenseDialog(page);
+	return page;
+}
+
+// A busy machine makes signing in and opening the studio slow: room for three page loads per test.
+describe('rule actions in the wizard', { timeout: 180_000 }, () => {
+	let browser: Browser;
+	let contact: { id: string | number };
+	let rule: { id: string };
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		contact = await data('POST', '/items/contacts', { first_name: 'Zoe', last_name: lastName, city: 'Lyon' });
+		rule = await data('POST', '/items/workflow_rules', {
+			name: `Actions e2e ${suffix}`,
+			status: 'inactive',
+			collection: 'contacts',
+			trigger: { type: 'event', events: ['updated'] },
+			conditions: { _and: [{ first_name: { _eq: 'Zoe' } }, { city: { _eq: 'Paris' } }] },
+			execution: 'every_time',
+			actions: [{ type: 'email', timing: { type: 'instant' }, options: { to: ['owner'], subject: 'Hello {{ record.first_name }} {{ record.last_name }}', body: '<p>Hi</p>' } }],
+		});
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		const leftovers = await data<{ id: string }[]>('GET', `/items/workflow_rules?filter[name][_contains]=${suffix}&fields=id`);
+		for (const row of leftovers) await data('DELETE', `/items/workflow_rules/${row.id}`);
+		if (contact) await data('DELETE', `/items/contacts/${contact.id}`);
+	});
+
+	it('shows an invalid webhook URL at its field: the client check, then the API 400', async () => {
+		const page = await openStudio(browser, 'workflow-rules/new');
+		const collection = page.getByTestId('wizard-collection');
+		const value = await collection.evaluate((select: HTMLSelectElement) => [...select.options].find((option) => /contacts/i.test(option.text))?.value);
+		await collection.selectOption(value!);
+		await page.getByTestId('wizard-name').fill(`Webhook e2e ${suffix}`);
+		await page.getByTestId('wizard-step-when').click();
+		await page.getByTestId('wizard-event-updated').click();
+		await page.getByTestId('wizard-step-actions').click();
+
+		await page.getByTestId('action-add-webhook').click();
+		const card = page.getByTestId('action-card-0');
+		await card.getByTestId('action-webhook-url').fill('not a url');
+		const error = card.locator('[data-testid="action-error"][data-path="actions[0].options.url"]');
+		await expect.poll(() => error.getAttribute('data-source')).toBe('client');
+		expect(await error.innerText()).toContain('must be an absolute http(s) URL');
+		await shoot(page, 'webhook-client-error');
+
+		await page.getByTestId('wizard-save').click();
+		await expect.poll(() => error.getAttribute('data-source'), { timeout: 15_000 }).toBe('api');
+		expect(await error.innerText()).toContain('must be an absolute http(s) URL');
+		await shoot(page, 'webhook-api-error');
+		expect(await data('GET', `/items/workflow_rules?filter[name][_eq]=Webhook e2e ${suffix}`)).toEqual([]);
+
+		// Fixing the field clears its message.
+		await card.getByTestId('action-webhook-url').fill('https://contractor.example.com/hooks');
+		await error.waitFor({ state: 'detached' });
+		await page.close();
+	});
+
+	it('"Test on a record" shows ✓ on the passing condition and ✗ on the failing one', async () => {
+		const page = await openStudio(browser, `workflow-rules/${rule.id}`);
+		await page.getByTestId('wizard-step-review').click();
+		const tester = page.getByTestId('test-on-record');
+		await tester.getByTestId('test-record-search').fill(lastName);
+		await tester.getByTestId('test-record-option').filter({ hasText: lastName }).first().click();
+		await tester.getByTestId('test-run').click();
+		const result = tester.getByTestId('test-result');
+		await result.waitFor({ timeout: 15_000 });
+
+		const passing = result.locator('[data-testid="trace-node"][data-kind="leaf"][data-path="first_name"]');
+		const failing = result.locator('[data-testid="trace-node"][data-kind="leaf"][data-path="city"]');
+		expect(await passing.getAttribute('data-result')).toBe('true');
+		expect(await passing.innerText()).toContain('✓');
+		expect(await failing.getAttribute('data-result')).toBe('false');
+		expect(await failing.innerText()).toContain('✗');
+		expect(await failing.getByTestId('trace-actual').innerText()).toBe('"Lyon"');
+		expect(await result.getAttribute('data-verdict')).toBe('no_match');
+		expect(await tester.getByTestId('test-action').first().getAttribute('data-would-run')).toBe('false');
+		await shoot(page, 'test-on-record');
+		// Nothing written: the rule never ran.
+		expect(await data('GET', `/items/workflow_runs?filter[rule][_eq]=${rule.id}&fields=id`)).toEqual([]);
+		await page.close();
+	});
+
+	it('previews Liquid with a real record and shows a broken template line', async () => {
+		const page = await openStudio(browser, `workflow-rules/${rule.id}`);
+		await page.getByTestId('wizard-step-actions').click();
+		const preview = page.getByTestId('liquid-preview-0');
+		await preview.locator('summary').click();
+		await preview.getByTestId('liquid-preview-0-record-search').fill(lastName);
+		await preview.getByTestId('liquid-preview-0-record-option').filter({ hasText: lastName }).first().click();
+
+		const subject = preview.locator('[data-testid="liquid-preview-0-output"][data-key="subject"]');
+		await expect.poll(() => subject.innerText(), { timeout: 15_000 }).toContain(`Hello Zoe ${lastName}`);
+		await shoot(page, 'liquid-preview');
+
+		await page.getByTestId('action-card-0').getByTestId('action-email-subject').fill('Hello\n{{ record.first_name ');
+		const problem = subject.getByTestId('liquid-preview-error');
+		await problem.waitFor({ timeout: 15_000 });
+		expect(await problem.innerText()).toMatch(/Line \d+, column \d+/);
+		await shoot(page, 'liquid-preview-error');
+		await page.close();
+	});
+});
