@@ -60,7 +60,7 @@ describe('rule actions in the wizard', { timeout: 180_000 }, () => {
 	it('shows an invalid webhook URL at its field: the client check, then the API 400', async () => {
 		const page = await openStudio(browser, 'workflow-rules/new');
 		const collection = page.getByTestId('wizard-collection');
-		const value = await collection.evaluate((select: HTMLSelectElement) => [...select.options].find((option) => /contacts/i.test(option.text))?.value);
+		const value = await collection.evaluate((select: HTMLSelectElement) => Array.from(select.options).find((option) => /contacts/i.test(option.text))?.value);
 		await collection.selectOption(value!);
 		await page.getByTestId('wizard-name').fill(`Webhook e2e ${suffix}`);
 		await page.getByTestId('wizard-step-when').click();
