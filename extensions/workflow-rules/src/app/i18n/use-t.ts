@@ -1,6 +1,7 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { MESSAGES } from './messages/index';
+import { eventLabel } from './event-label';
 import { languageOf, translate, type Params } from './translate';
 
 /**
@@ -11,5 +12,7 @@ export function useT() {
 	const { locale } = useI18n();
 	const language = computed(() => languageOf(locale.value));
 	const t = (key: string, params?: Params) => translate(MESSAGES, language.value, key, params);
-	return { t, language };
+	/** A record event's label in the user's language (see event-label.ts). */
+	const eventName = (collection: string | null | undefined, name: string) => eventLabel(language.value, collection, name);
+	return { t, language, eventName };
 }

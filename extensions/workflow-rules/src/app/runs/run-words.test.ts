@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { eventLabels, outcomeKey } from './run-words.js';
+import { outcomeKey } from './run-words.js';
 
 describe('run words', () => {
-	it('labels events from the catalogue', () => {
-		expect(eventLabels('appointments', ['rescheduled', 'updated', 'date'])).toEqual([expect.any(String), 'Updated', 'date']);
-		expect(eventLabels('appointments', ['rescheduled'])[0]).not.toBe('rescheduled');
-	});
 	it('says what the run did', () => {
 		expect(outcomeKey({ outcome: 'not_matched' }).key).toBe('module.outcome.not_matched');
 		expect(outcomeKey({ outcome: 'skipped', message: 'first time only' })).toEqual({ key: 'module.outcome.skipped', params: { message: 'first time only', depth: 0 } });
