@@ -217,6 +217,67 @@ describe('secrets', () => {
 		expect(receiver.received('/secret-env')).toEqual([]);
 	});
 
+	it('never leave through a read of the rule, of a run’s rule or of its revisions; a save that sends the mask back keeps them', async () => {
+		const secretHeader = `key-${PLAIN_SECRET}`;
+		const rule = await leadRule('Kept town', [{ url: receiver.url('/kept'), secret: PLAIN_SECRET, headers: { 'X-Api-Key': secretHeader, 'X-Town': 'kept' } }]);
+
+		const read = await data<{ name: string; actions: { options: Record<string, unknown> }[] }>('GET', `/items/workflow_rules/${rule}`);
+		expect(read.actions[0]!.options).toMatchObject({ secret: '[redacted]', headers: { 'X-Api-Key': '[redacted]', 'X-Town': 'kept' } });
+		const revisions = await api('GET', `/revisions?filter[collection][_eq]=workflow_rules&filter[item][_eq]=${rule}`);
+		expect(revisions.status).toBe(200);
+		expect(revisions.body.data.length).toBeGreaterThan(0);
+		expect(JSON.stringify(revisions.body)).not.toContain(PLAIN_SECRET);
+
+		// The studio saves back what it read, renamed: the stored secret and header are kept, not replaced by the mask.
+		const saved = await api('PATCH', `/items/workflow_rules/${rule}`, { name: `${read.name} (renamed)`, actions: read.actions });
+		expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+		expect(JSON.stringify(saved.body)).not.toContain(PLAIN_SECRET);
+		await lead('Kept town');
+		const [request] = await arrived('/kept');
+		expect(() => verify(plainKey(PLAIN_SECRET), request!)).not.toThrow();
+		expect(request!.headers['x-api-key']).toBe(secretHeader);
+
+		const runs = await api('GET', `/items/workflow_runs?filter[rule][_eq]=${rule}&fields=id,rule.actions`);
+		expect(runs.body.data.length).toBe(1);
+		expect(JSON.stringify(runs.body)).not.toContain(PLAIN_SECRET);
+		const jobs = await api('GET', `/items/workflow_jobs?filter[rule][_eq]=${rule}&fields=id,rule.*`);
+		expect(jobs.body.data.length).toBe(1);
+		expect(JSON.stringify(jobs.body)).not.toContain(PLAIN_SECRET);
+	});
+
+	it('cannot be stood for by the mask where none is stored: the secret must be typed', async () => {
+		const created = await api('POST', '/items/workflow_rules', {
+			name: 'Masked from the start',
+			collection: 'leads',
+			trigger: { type: 'event', events: ['created'] },
+			conditions: null,
+			actions: [{ type: 'webhook', timing: { type: 'instant' }, options: { url: 'https://hooks.example/x', secret: '[redacted]' } }],
+		});
+		expect(created.status).toBe(400);
+		expect(created.body.errors[0].message).toContain('actions[0].options.secret');
+
+		const action = await api('POST', '/items/workflow_actions', { name: 'Masked saved webhook', type: 'webhook', options: { url: 'https://hooks.example/y', headers: { Authorization: '[redacted]' } } });
+		expect(action.status).toBe(400);
+		expect(action.body.errors[0].message).toContain('options.headers.Authorization');
+	});
+
+	it('of a saved action are masked on read and kept when the mask is sent back', async () => {
+		const action = await data<{ id: string }>('POST', '/items/workflow_actions', { name: 'Saved signed webhook', type: 'webhook', options: { url: receiver.url('/saved-kept'), secret: PLAIN_SECRET } });
+		try {
+			const read = await data<{ options: Record<string, unknown> }>('GET', `/items/workflow_actions/${action.id}`);
+			expect(read.options['secret']).toBe('[redacted]');
+			const saved = await api('PATCH', `/items/workflow_actions/${action.id}`, { name: 'Saved signed webhook (renamed)', options: read.options });
+			expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+			const rule = await createRule({ name: 'Uses the saved signed webhook', collection: 'leads', trigger: { type: 'event', events: ['created'] }, conditions: { city: { _eq: 'Saved town' } }, actions: [{ use: action.id }] });
+			await lead('Saved town');
+			const [request] = await arrived('/saved-kept');
+			expect(() => verify(plainKey(PLAIN_SECRET), request!)).not.toThrow();
+			await data('DELETE', `/items/workflow_rules/${rule}`);
+		} finally {
+			await api('DELETE', `/items/workflow_actions/${action.id}`);
+		}
+	});
+
 	it('never appear in the validate or dry-run responses', async () => {
 		const id = await lead('Dry town');
 		const rule = {

@@ -13,6 +13,7 @@ import { SAVED_ACTIONS_TABLE } from '../server/actions/saved-actions.js';
 import { RULES_TABLE } from '../server/rules/rule-cache.js';
 import { applyTraceSwitch } from '../server/rules/trace-switch.js';
 import { assertValidRuleWrite, refuseDeepRulePayloads } from '../server/rules/validate-rule-write.js';
+import { keepRuleSecrets, keepSavedActionSecrets, maskRevisionRow, maskRowWithRule, maskRows, maskRuleRow, maskSavedActionRow } from '../server/rules/secret-masking.js';
 import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 import { AUDIT_TABLES, refuseAuditWrite } from '../server/runs/read-only-audit.js';
 import { ensureModuleInBar } from '../server/module-bar/module-bar.js';
@@ -38,12 +39,20 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	// Rules are validated before they are stored: a 400 naming each problem's path.
 	init('routes.before', ({ app }) => app.use([`/items/${RULES_TABLE}`, `/items/${SAVED_ACTIONS_TABLE}`], refuseDeepRulePayloads));
 	for (const event of ['create', 'update'] as const) {
-		filter(`${RULES_TABLE}.items.${event}`, async (payload, meta, context: HookContext) => {
-			applyTraceSwitch(payload as Record<string, unknown>);
-			await assertValidRuleWrite(payload as Record<string, unknown>, event === 'update' ? (meta['keys'] as Keys) : null, context.database as Knex, context.schema as SchemaOverview, context.accountability ?? null);
+		filter(`${RULES_TABLE}.items.${event}`, async (input, meta, context: HookContext) => {
+			const keys = event === 'update' ? (meta['keys'] as Keys) : null;
+			const payload = await keepRuleSecrets(input as Record<string, unknown>, keys, context.database as Knex);
+			applyTraceSwitch(payload);
+			await assertValidRuleWrite(payload, keys, context.database as Knex, context.schema as SchemaOverview, context.accountability ?? null);
 			return payload;
 		});
 	}
+
+	// Webhook secrets leave through no read: masked in rules, saved actions, a run's or job's rule and their revisions.
+	filter(`${RULES_TABLE}.items.read`, maskRows(maskRuleRow));
+	filter(`${SAVED_ACTIONS_TABLE}.items.read`, maskRows(maskSavedActionRow));
+	for (const table of AUDIT_TABLES) filter(`${table}.items.read`, maskRows(maskRowWithRule));
+	filter('revisions.read', maskRows(maskRevisionRow));
 	for (const event of ['create', 'update', 'delete']) action(`${RULES_TABLE}.items.${event}`, () => engine.rules.invalidate());
 
 	// Runs and jobs are audit records: the engine writes them, users only read them (and replay a job through the endpoint).
@@ -61,8 +70,10 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 
 	// Saved actions: checked as a rule's action is, kept while rules use them, and a change reaches every rule that uses them.
 	for (const event of ['create', 'update'] as const) {
-		filter(`${SAVED_ACTIONS_TABLE}.items.${event}`, async (payload, meta, context: HookContext) => {
-			await assertValidSavedActionWrite(payload as Record<string, unknown>, event === 'update' ? (meta['keys'] as Keys) : null, context.database as Knex, context.schema as SchemaOverview, context.accountability ?? null);
+		filter(`${SAVED_ACTIONS_TABLE}.items.${event}`, async (input, meta, context: HookContext) => {
+			const keys = event === 'update' ? (meta['keys'] as Keys) : null;
+			const payload = await keepSavedActionSecrets(input as Record<string, unknown>, keys, context.database as Knex);
+			await assertValidSavedActionWrite(payload, keys, context.database as Knex, context.schema as SchemaOverview, context.accountability ?? null);
 			return payload;
 		});
 	}

@@ -11,7 +11,8 @@ export function isSensitiveHeader(name: string): boolean {
 	return SENSITIVE_HEADER.test(name);
 }
 
-function redactOptions(options: Record<string, unknown>): Record<string, unknown> {
+/** A webhook's options with a literal secret and credential header values masked. */
+export function redactActionOptions(options: Record<string, unknown>): Record<string, unknown> {
 	const { secret, headers } = options;
 	const copy = { ...options };
 	// A `$env.NAME` reference is no secret and tells the reader where the value comes from.
@@ -30,7 +31,7 @@ function redactOptions(options: Record<string, unknown>): Record<string, unknown
 export function redactRuleSecrets<T extends { actions: RuleAction[] }>(rule: T): T {
 	return {
 		...rule,
-		actions: rule.actions.map((action) => (action.type === 'webhook' && action.options && typeof action.options === 'object' ? { ...action, options: redactOptions(action.options) } : action)),
+		actions: rule.actions.map((action) => (action.type === 'webhook' && action.options && typeof action.options === 'object' ? { ...action, options: redactActionOptions(action.options) } : action)),
 	};
 }
 
