@@ -1,26 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTimingModes, formToTiming, isoToOffset, offsetToIso, timingToForm } from './timing-model';
+import { allowedTimingModes, formToTiming, timingToForm } from './timing-model';
 
 describe('timing model', () => {
-	it('writes offsets as ISO durations, negative before', () => {
-		expect(offsetToIso({ amount: 1, unit: 'days', direction: 'before' })).toBe('-P1D');
-		expect(offsetToIso({ amount: 30, unit: 'minutes', direction: 'after' })).toBe('PT30M');
-		expect(offsetToIso({ amount: 2, unit: 'hours', direction: 'after' })).toBe('PT2H');
-		expect(offsetToIso({ amount: 3, unit: 'weeks', direction: 'before' })).toBe('-P3W');
-		expect(offsetToIso({ amount: 1, unit: 'months', direction: 'after' })).toBe('P1M');
+	it('keeps an offset as it was written: 24 hours stay 24 hours, a mixed offset stays text', () => {
+		expect(timingToForm({ type: 'relative_to_field', field: 'start_at', offset: '-PT24H' })).toMatchObject({ amount: 24, unit: 'hours', direction: 'before', raw: null });
+		const mixed = timingToForm({ type: 'after_trigger', offset: 'P1DT12H' });
+		expect(mixed.raw).toBe('P1DT12H');
+		// Changing something else (the mode) writes the mixed offset back untouched.
+		expect(formToTiming({ ...mixed, mode: 'relative_to_field', field: 'start_at' })).toEqual({ type: 'relative_to_field', field: 'start_at', offset: 'P1DT12H' });
+		// Resetting it to amount and unit gives an offset of one unit.
+		expect(formToTiming({ ...mixed, raw: null })).toEqual({ type: 'after_trigger', offset: 'P1D' });
 	});
 
-	it('reads ISO offsets back in the largest exact unit', () => {
-		expect(isoToOffset('-P1D')).toEqual({ amount: 1, unit: 'days', direction: 'before' });
-		expect(isoToOffset('-PT24H')).toEqual({ amount: 1, unit: 'days', direction: 'before' });
-		expect(isoToOffset('P1DT12H')).toEqual({ amount: 36, unit: 'hours', direction: 'after' });
-		expect(isoToOffset('PT90M')).toEqual({ amount: 90, unit: 'minutes', direction: 'after' });
-		expect(isoToOffset('P2W')).toEqual({ amount: 2, unit: 'weeks', direction: 'after' });
-		expect(isoToOffset('P5D')).toEqual({ amount: 5, unit: 'days', direction: 'after' });
-		expect(isoToOffset('P2M')).toEqual({ amount: 2, unit: 'months', direction: 'after' });
-		expect(isoToOffset('P1M2D')).toBeNull();
-		expect(isoToOffset('PT30S')).toBeNull();
-		expect(isoToOffset('nonsense')).toBeNull();
+	it('writes the amount and unit shown, negative before', () => {
+		const form = timingToForm({ type: 'relative_to_field', field: 'start_at', offset: '-P1D' });
+		expect(formToTiming({ ...form, amount: 30, unit: 'minutes' })).toEqual({ type: 'relative_to_field', field: 'start_at', offset: '-PT30M' });
+		expect(formToTiming({ ...form, direction: 'after', amount: 3, unit: 'weeks' })).toEqual({ type: 'relative_to_field', field: 'start_at', offset: 'P3W' });
 	});
 
 	it('round-trips the three timings', () => {
@@ -29,6 +24,8 @@ describe('timing model', () => {
 			{ type: 'after_trigger' as const, offset: 'P5D' },
 			{ type: 'relative_to_field' as const, field: 'start_at', offset: '-P1D' },
 			{ type: 'relative_to_field' as const, field: 'start_at', offset: 'PT2H' },
+			{ type: 'relative_to_field' as const, field: 'start_at', offset: '-PT24H' },
+			{ type: 'after_trigger' as const, offset: 'P1M2D' },
 		]) {
 			expect(formToTiming(timingToForm(timing))).toEqual(timing);
 		}

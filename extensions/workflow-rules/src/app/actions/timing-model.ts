@@ -1,83 +1,51 @@
 /**
  * An action's `timing` (SPEC §3) as the timing picker edits it: now, after the trigger by an amount
- * of a unit, or an amount before/after a date field of the record. The ISO text is the rule's; the
- * picker only shows it in amount/unit form.
+ * of a unit, or an amount before/after a date field of the record. Offsets go through the one
+ * converter of ../timing/offset.ts, so what is saved is what was read unless the user changed it.
  */
-import { parseDuration, type Duration } from '../../core/timing/iso-duration';
 import type { ActionType, Timing } from '../../core/rule/rule-types';
+import { offsetFromParts, partsFromOffset, type OffsetParts } from '../timing/offset';
 
 export type TimingMode = Timing['type'];
-export const TIME_UNITS = ['minutes', 'hours', 'days', 'weeks', 'months'] as const;
-export type TimeUnit = (typeof TIME_UNITS)[number];
 export type TriggerType = 'event' | 'date' | 'schedule';
 
-export interface Offset {
-	amount: number;
-	unit: TimeUnit;
-	/** 'before' is a negative offset. */
-	direction: 'before' | 'after';
-}
-
-export interface TimingForm extends Offset {
+export interface TimingForm extends OffsetParts {
 	mode: TimingMode;
 	/** The date field of `relative_to_field`. */
 	field: string | null;
+	/** An offset no amount of one unit states as written (`P1DT12H`), edited as text. */
+	raw: string | null;
 }
 
-const DESIGNATOR: Record<TimeUnit, string> = { minutes: 'TM', hours: 'TH', days: 'D', weeks: 'W', months: 'M' };
+const DEFAULT_PARTS: OffsetParts = { amount: 1, unit: 'days', direction: 'after' };
 
-/** `{ 1, days, before }` → `-P1D`; `{ 30, minutes, after }` → `PT30M`. */
-export function offsetToIso({ amount, unit, direction }: Offset): string {
-	const whole = Math.max(0, Math.floor(Number.isFinite(amount) ? amount : 0));
-	const designator = DESIGNATOR[unit];
-	const body = designator.startsWith('T') ? `PT${whole}${designator.slice(1)}` : `P${whole}${designator}`;
-	return `${direction === 'before' ? '-' : ''}${body}`;
+/** The picker's form of a stored offset: its parts, or its text when one unit cannot state it. */
+export function offsetForm(offset: unknown, fallback: OffsetParts): Pick<TimingForm, 'amount' | 'unit' | 'direction' | 'raw'> {
+	if (typeof offset !== 'string' || offset === '') return { ...fallback, raw: null };
+	const parts = partsFromOffset(offset);
+	return parts ? { ...parts, raw: null } : { ...fallback, raw: offset };
 }
 
-/**
- * The amount/unit form of an ISO offset: the largest single unit that says it exactly (`P2D` → 2
- * days, `PT36H` → 36 hours, `P1DT12H` → 36 hours), or null when no single unit can (`P1Y2M`
- * mixed with seconds…), so that the picker keeps such a text as it is.
- */
-export function isoToOffset(text: string | null | undefined): Offset | null {
-	if (!text) return null;
-	const duration = parseDuration(text);
-	if (!duration || duration.seconds % 60 !== 0) return null;
-	const direction = duration.sign < 0 ? 'before' : 'after';
-	const months = duration.years * 12 + duration.months;
-	const days = duration.weeks * 7 + duration.days;
-	const minutes = (duration.hours * 60 + duration.minutes) + duration.seconds / 60;
-	if (months > 0) return days === 0 && minutes === 0 ? { amount: months, unit: 'months', direction } : null;
-	const total = days * 1440 + minutes;
-	return { ...largestUnit(total, duration), direction };
+/** The stored offset of a form: its text when kept as text, else its amount and unit (zero → `P0D`). */
+export function formOffset(form: Pick<TimingForm, 'amount' | 'unit' | 'direction' | 'raw'>): string {
+	return form.raw ?? offsetFromParts(form) ?? 'P0D';
 }
-
-function largestUnit(totalMinutes: number, duration: Duration): { amount: number; unit: TimeUnit } {
-	if (totalMinutes === 0) return { amount: 0, unit: duration.weeks ? 'weeks' : duration.days ? 'days' : duration.hours ? 'hours' : 'minutes' };
-	if (totalMinutes % (7 * 1440) === 0 && duration.weeks > 0) return { amount: totalMinutes / (7 * 1440), unit: 'weeks' };
-	if (totalMinutes % 1440 === 0) return { amount: totalMinutes / 1440, unit: 'days' };
-	if (totalMinutes % 60 === 0) return { amount: totalMinutes / 60, unit: 'hours' };
-	return { amount: totalMinutes, unit: 'minutes' };
-}
-
-const DEFAULT_OFFSET: Offset = { amount: 1, unit: 'days', direction: 'after' };
 
 export function timingToForm(timing: Partial<Timing> | null | undefined): TimingForm {
 	const type = timing?.type ?? 'instant';
 	if (type === 'after_trigger') {
-		const offset = isoToOffset((timing as { offset?: string }).offset) ?? DEFAULT_OFFSET;
-		return { mode: type, field: null, ...offset, direction: 'after' };
+		return { mode: type, field: null, ...offsetForm((timing as { offset?: string }).offset, DEFAULT_PARTS) };
 	}
 	if (type === 'relative_to_field') {
 		const { field, offset } = timing as { field?: string; offset?: string };
-		return { mode: type, field: field ?? null, ...(isoToOffset(offset) ?? { ...DEFAULT_OFFSET, direction: 'before' }) };
+		return { mode: type, field: field ?? null, ...offsetForm(offset, { ...DEFAULT_PARTS, direction: 'before' }) };
 	}
-	return { mode: 'instant', field: null, ...DEFAULT_OFFSET };
+	return { mode: 'instant', field: null, raw: null, ...DEFAULT_PARTS };
 }
 
 export function formToTiming(form: TimingForm): Timing {
-	if (form.mode === 'after_trigger') return { type: 'after_trigger', offset: offsetToIso({ ...form, direction: 'after' }) };
-	if (form.mode === 'relative_to_field') return { type: 'relative_to_field', field: form.field ?? '', offset: offsetToIso(form) };
+	if (form.mode === 'after_trigger') return { type: 'after_trigger', offset: formOffset({ ...form, direction: 'after' }) };
+	if (form.mode === 'relative_to_field') return { type: 'relative_to_field', field: form.field ?? '', offset: formOffset(form) };
 	return { type: 'instant' };
 }
 

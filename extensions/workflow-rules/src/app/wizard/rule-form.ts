@@ -3,7 +3,7 @@
  * wizard's steps, and the steps save exactly what `POST /items/workflow_rules` accepts. No Vue here.
  */
 import type { Execution, Filter, Recurrence, RuleStatus } from '../../core/rule/rule-types.js';
-import { offsetFromParts, partsFromOffset, type OffsetDirection, type OffsetUnit } from './offset.js';
+import { offsetFromParts, partsFromOffset, type OffsetDirection, type OffsetUnit } from '../timing/offset.js';
 import { cronFromSchedule, DEFAULT_SCHEDULE, scheduleFromCron, type ScheduleParts } from './schedule.js';
 
 export type TriggerType = 'event' | 'date' | 'schedule';
