@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionIssues, fieldValue, moveItem, newAction, recipientList, recordToRows, reindexErrors, rowsToRecord, savedReference, unclaimedErrors, withoutEmpty } from './action-model';
+import { actionIssues, fieldValue, moveItem, newAction, recipientList, recordToRows, reindexErrors, rowsToRecord, rowsToValues, savedReference, unclaimedErrors, withoutEmpty } from './action-model';
 
 describe('action model', () => {
 	it('checks actions with the core schemas, at rule paths', () => {
@@ -34,6 +34,8 @@ describe('action model', () => {
 	});
 
 	it('checks only the timing of a saved action reference', () => {
+		// A new association has no timing of its own: the saved action's applies.
+		expect(savedReference('1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed')).toEqual({ use: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed' });
 		expect(actionIssues([savedReference('1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed')], 'event')).toEqual({});
 		expect(actionIssues([{ use: 'x', timing: { type: 'after_trigger', offset: 'soon' } }], 'event')['actions[0].timing.offset']).toMatch(/ISO 8601/);
 	});
@@ -67,5 +69,20 @@ describe('action model', () => {
 
 	it('drops the empty optional options', () => {
 		expect(withoutEmpty({ to: [], cc: [], subject: '', headers: {} }, ['cc', 'headers'])).toEqual({ to: [], subject: '' });
+	});
+
+	it('converts only the field value rows the user changed', () => {
+		const stored = { count: 5, label: 'null', meta: { a: 1 }, when: '$NOW' };
+		// Field types unknown (not loaded yet): untouched rows keep their stored values and types.
+		const rows = [
+			{ key: 'count', value: '5' },
+			{ key: 'label', value: 'null' },
+			{ key: 'meta', value: '{"a":1}' },
+			{ key: 'when', value: '$NOW(+1 day)' },
+			{ key: 'added', value: '7' },
+		];
+		const convert = (_key: string, text: string) => `converted:${text}`;
+		expect(rowsToValues(rows, stored, convert)).toEqual({ count: 5, label: 'null', meta: { a: 1 }, when: 'converted:$NOW(+1 day)', added: 'converted:7' });
+		expect(rowsToValues(rows.slice(0, 1), null, convert)).toEqual({ count: 'converted:5' });
 	});
 });

@@ -43,8 +43,9 @@ export function newAction(type: ActionType): EditorAction {
 	return { type, timing: { type: 'instant' }, options: defaultOptions(type) };
 }
 
+/** A reference with no timing of its own: the saved action's timing applies until the rule sets one. */
 export function savedReference(id: string): EditorAction {
-	return { use: id, timing: { type: 'instant' } };
+	return { use: id };
 }
 
 /** `{ use, timing }` without a type: an associated saved action. */
@@ -70,6 +71,7 @@ export function actionIssues(actions: readonly EditorAction[], triggerType: Trig
 	actions.forEach((action, index) => {
 		const prefix = `actions[${index}]`;
 		if (isSavedReference(action)) {
+			if (action['timing'] === undefined) return;
 			const timing = timingSchema.safeParse(action['timing'], { error: issueMessage });
 			if (!timing.success) for (const issue of toRuleIssues(timing.error.issues, ['actions', index, 'timing'])) add(issue.path, issue.message);
 		} else {
@@ -147,6 +149,15 @@ export function rowsToRecord(rows: readonly Row[], convert: (key: string, text: 
 	const record: Record<string, unknown> = {};
 	for (const row of rows) if (row.key.trim() !== '') record[row.key.trim()] = convert(row.key.trim(), row.value);
 	return record;
+}
+
+/**
+ * Field values from edited rows: a row whose text still reads as its stored value keeps that value
+ * as it is (a number stays a number even before the field types load, the string "null" stays a
+ * string); only rows the user changed are converted.
+ */
+export function rowsToValues(rows: readonly Row[], stored: Record<string, unknown> | null | undefined, convert: (key: string, text: string) => unknown): Record<string, unknown> {
+	return rowsToRecord(rows, (key, text) => (stored && Object.hasOwn(stored, key) && valueText(stored[key]) === text ? stored[key] : convert(key, text)));
 }
 
 /**
