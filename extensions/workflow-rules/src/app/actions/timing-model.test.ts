@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTimingModes, formToTiming, timingToForm } from './timing-model';
+import { allowedTimingModes, formToTiming, timingToForm, timingWords } from './timing-model';
 
 describe('timing model', () => {
 	it('keeps an offset as it was written: 24 hours stay 24 hours, a mixed offset stays text', () => {
@@ -40,5 +40,13 @@ describe('timing model', () => {
 		expect(allowedTimingModes('date', 'email')).toEqual(['instant']);
 		expect(allowedTimingModes('schedule', 'webhook')).toEqual(['instant']);
 		expect(allowedTimingModes('event', 'tag')).toEqual(['instant']);
+	});
+
+	it('says a timing in words, an offset of several units as written', () => {
+		const t = (key: string) => ({ 'actions.timing_instant': 'Now', 'wizard.unit.days': 'days', 'wizard.unit.hours': 'hours', 'actions.timing_after_trigger_suffix': 'after the trigger', 'actions.timing_before': 'before' })[key] ?? key;
+		expect(timingWords(undefined, t)).toBe('Now');
+		expect(timingWords({ type: 'after_trigger', offset: 'PT2H' }, t)).toBe('2 hours after the trigger');
+		expect(timingWords({ type: 'relative_to_field', field: 'start_at', offset: '-P1D' }, t)).toBe('1 days before start_at');
+		expect(timingWords({ type: 'relative_to_field', field: 'start_at', offset: '-P1DT2H' }, t)).toBe('-P1DT2H start_at');
 	});
 });

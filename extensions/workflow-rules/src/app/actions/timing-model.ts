@@ -54,3 +54,12 @@ export function allowedTimingModes(triggerType: TriggerType, actionType: ActionT
 	if (triggerType !== 'event' || actionType === 'tag') return ['instant'];
 	return ['instant', 'after_trigger', 'relative_to_field'];
 }
+
+/** A timing in the user's words ("1 days before start_at"), for where it is shown rather than edited. */
+export function timingWords(timing: Partial<Timing> | null | undefined, t: (key: string) => string): string {
+	const form = timingToForm(timing);
+	if (form.mode === 'instant') return t('actions.timing_instant');
+	const amount = form.raw ?? `${form.amount} ${t(`wizard.unit.${form.unit}`)}`;
+	if (form.mode === 'after_trigger') return `${amount} ${t('actions.timing_after_trigger_suffix')}`;
+	return [amount, form.raw ? null : t(`actions.timing_${form.direction}`), form.field].filter(Boolean).join(' ');
+}
