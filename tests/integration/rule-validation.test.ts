@@ -24,6 +24,8 @@ interface Refusal {
 
 const CASES: [string, Record<string, unknown>, string][] = [
 	['unknown collection', { collection: 'apointments' }, 'collection'],
+	['a Directus system collection, whose writes never reach rules', { collection: 'directus_users', trigger: { type: 'event', events: ['created'] }, conditions: null, actions: [] }, 'collection'],
+	['a workflow collection, whose writes never reach rules', { collection: 'workflow_jobs', trigger: { type: 'event', events: ['created'] }, conditions: null, actions: [] }, 'collection'],
 	['unknown field in conditions', { conditions: { servce: { name: { _eq: 'x' } } } }, 'conditions.servce'],
 	['unknown relational field', { conditions: { service: { nam: { _eq: 'x' } } } }, 'conditions.service.nam'],
 	['event not defined for the collection', { trigger: { type: 'event', events: ['scheduled', 'missed'] } }, 'trigger.events[1]'],

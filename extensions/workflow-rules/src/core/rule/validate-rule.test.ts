@@ -79,6 +79,14 @@ describe('validateRule', () => {
 		expect(issues({ ...example, collection: 'apointments' })).toContain('collection: unknown collection "apointments"');
 	});
 
+	it('rejects a collection whose writes never reach rules', () => {
+		const withSystem = { ...schema, hasCollection: (name: string) => name === 'directus_users' || name === 'workflow_jobs' || schema.hasCollection(name) };
+		for (const collection of ['directus_users', 'workflow_jobs']) {
+			const { issues: found } = validateRule({ ...example, collection, trigger: { type: 'event', events: ['created'] }, conditions: null, actions: [] }, withSystem);
+			expect(found.map((issue) => `${issue.path}: ${issue.message}`)).toContain(`collection: "${collection}" is a system or workflow collection: its writes never trigger rules`);
+		}
+	});
+
 	it('rejects events the collection does not define', () => {
 		const [issue] = issues({ ...example, trigger: { type: 'event', events: ['scheduled', 'missed'] } });
 		expect(issue).toMatch(/^trigger\.events\[1\]: event "missed" is not defined for collection "appointments"; expected one of created, updated, deleted, scheduled, /);

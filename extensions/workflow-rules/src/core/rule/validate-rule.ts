@@ -3,6 +3,7 @@
  * structure is sound, every semantic problem at once: collection, events, fields, date fields,
  * timings allowed for the trigger and action, field updates and condition filters.
  */
+import { isEngineCollection } from './engine-collections.js';
 import { validateFilter } from '../conditions/validate-filter.js';
 import { eventNames } from '../events/catalog.js';
 import { parseDuration } from '../timing/iso-duration.js';
@@ -32,6 +33,7 @@ function semanticIssues(rule: RuleDefinition, schema: SchemaInfo): RuleIssue[] {
 	const issues: RuleIssue[] = [];
 	const known = schema.hasCollection(rule.collection);
 	if (!known) issues.push({ path: 'collection', message: `unknown collection ${quote(rule.collection)}` });
+	else if (isEngineCollection(rule.collection)) issues.push({ path: 'collection', message: `${quote(rule.collection)} is a system or workflow collection: its writes never trigger rules` });
 	const fields = known ? new FieldChecker(rule.collection, schema, issues) : null;
 
 	const { trigger } = rule;

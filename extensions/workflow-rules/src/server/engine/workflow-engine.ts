@@ -1,3 +1,4 @@
+import { isEngineCollection } from '../../core/rule/engine-collections.js';
 import { announceFailedJobs } from '../runs/failure-notice.js';
 import { hostname } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -56,10 +57,7 @@ function writtenFields(payload: unknown): string[] {
 	return Object.keys(payloadObject(payload) ?? {});
 }
 
-/** The engine's own collections never trigger rules: their writes are the engine's bookkeeping. */
-export function isEngineCollection(collection: string): boolean {
-	return collection.startsWith('directus_') || collection.startsWith('workflow_');
-}
+export { isEngineCollection };
 
 /**
  * The server runtime: observes writes (before state and intent in filter hooks, evaluation in
