@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleStructure } from '../../core/rule/rule-schema.js';
-import { emptyForm, errorsByPath, errorsUnder, formFromRule, formSignature, localProblems, orderCollections, ruleFromForm, stepOfPath } from './rule-form.js';
+import { emptyForm, errorsByPath, errorsStillStanding, errorsUnder, formFromRule, formSignature, localProblems, orderCollections, ruleFromForm, stepOfPath } from './rule-form.js';
 
 const rescheduled = {
 	name: 'Rescheduled: tag and remind',
@@ -127,5 +127,12 @@ describe('collections', () => {
 	it('lists CRM collections first, then the others by name', () => {
 		const names = orderCollections(['zeta', 'contacts', 'alpha', 'appointments', 'calls'].map((collection) => ({ collection }))).map((c) => c.collection);
 		expect(names).toEqual(['appointments', 'calls', 'contacts', 'alpha', 'zeta']);
+	});
+
+	it('drops an error once the part it is about changes, and keeps the others', () => {
+		const errors = { name: 'required', 'trigger.events[0]': 'unknown event', 'actions[1].options.url': 'invalid url', 'actions[0].timing': 'x', '': 'server down' };
+		const before = { name: '', trigger: { type: 'event', events: ['moved'] }, actions: [{ type: 'tag' }, { type: 'webhook', options: { url: 'x' } }] };
+		const after = { ...before, name: 'Tag moved', actions: [{ type: 'tag' }, { type: 'webhook', options: { url: 'https://example.com' } }] };
+		expect(errorsStillStanding(errors, before, after)).toEqual({ 'trigger.events[0]': 'unknown event', 'actions[0].timing': 'x', '': 'server down' });
 	});
 });

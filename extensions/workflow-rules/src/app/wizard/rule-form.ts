@@ -226,6 +226,19 @@ export function errorsUnder(errors: Record<string, string>, root: string): Recor
 	return Object.fromEntries(Object.entries(errors).filter(([path]) => path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`)));
 }
 
+/**
+ * The errors still standing once the user edits the rule: an error goes as soon as the part it is
+ * about changes (its top-level field, or its own action for `actions[i]…`), and stays otherwise.
+ */
+export function errorsStillStanding(errors: Record<string, string>, before: Record<string, unknown>, after: Record<string, unknown>): Record<string, string> {
+	const part = (rule: Record<string, unknown>, path: string): unknown => {
+		const action = /^actions\[(\d+)\]/.exec(path);
+		if (action) return (rule['actions'] as unknown[] | undefined)?.[Number(action[1])];
+		return rule[path.split(/[.[]/)[0] ?? ''];
+	};
+	return Object.fromEntries(Object.entries(errors).filter(([path]) => path === '' || JSON.stringify(part(before, path)) === JSON.stringify(part(after, path))));
+}
+
 /** Collections listed CRM first (their usual order), then the others by name. */
 export const CRM_COLLECTIONS = ['appointments', 'calls', 'services', 'contacts', 'accounts', 'leads', 'deals', 'tasks', 'worksheets'] as const;
 
