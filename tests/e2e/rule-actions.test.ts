@@ -1,13 +1,18 @@
 /**
  * The actions step of the rule wizard in a real Chromium: an invalid webhook URL is refused at its
  * field (client check, then the API's 400), "Test on a record" shows each condition with ✓/✗ and
- * the value seen, and the Liquid preview renders a real record and points at a broken template's line.
+ * the value seen, the Liquid preview renders a real record and points at a broken template's line,
+ * and a saved rule opened and saved again keeps what the form may not show (a credential header)
+ * or cannot state in one unit (offsets as written).
  */
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
 import { data } from '../support/api.js';
 import { dismissLicenseDialog, launchBrowser, signIn } from '../support/browser.js';
+import { eventually } from '../support/rules.js';
+import { startReceiver } from '../support/webhook-receiver.js';
 
 const SHOTS = 'test-results/actions';
 const suffix = Date.now().toString(36);
@@ -130,5 +135,61 @@ describe('rule actions in the wizard', { timeout: 180_000 }, () => {
 		expect(await problem.innerText()).toMatch(/Line \d+, column \d+/);
 		await shoot(page, 'liquid-preview-error');
 		await page.close();
+	});
+
+	it('saves an opened rule without rewriting its stored credential header or its offsets', async () => {
+		const receiver = await startReceiver();
+		const token = `tok-${randomBytes(8).toString('hex')}`;
+		const keepName = `Keep${suffix}`;
+		const keeper = await data<{ id: string | number }>('POST', '/items/contacts', { first_name: 'Kim', last_name: keepName, city: 'Lyon' });
+		const kept = await data<{ id: string }>('POST', '/items/workflow_rules', {
+			name: `Keep secrets ${suffix}`,
+			status: 'active',
+			collection: 'contacts',
+			trigger: { type: 'event', events: ['updated'] },
+			conditions: { last_name: { _eq: keepName } },
+			execution: 'every_time',
+			actions: [
+				{ type: 'webhook', timing: { type: 'instant' }, options: { url: receiver.url('/keep'), method: 'POST', headers: { Authorization: `Bearer ${token}`, 'X-Source': 'crm' } } },
+				{ type: 'email', timing: { type: 'relative_to_field', field: 'subscription_date', offset: '-PT24H' }, options: { to: ['owner'], subject: 'Renewal', body: 'x' } },
+				{ type: 'email', timing: { type: 'after_trigger', offset: 'P1DT12H' }, options: { to: ['owner'], subject: 'Follow up', body: 'x' } },
+			],
+		});
+		try {
+			const page = await openStudio(browser, `workflow-rules/${kept.id}`);
+			await page.getByTestId('wizard-step-actions').click();
+			const header = page.getByTestId('action-card-0').getByTestId('action-webhook-header-value').first();
+			await header.waitFor({ timeout: 15_000 });
+			await expect.poll(() => header.getAttribute('placeholder')).toMatch(/Stored value kept/);
+			expect(await header.inputValue()).toBe('');
+			expect(await header.getAttribute('type')).toBe('password');
+			expect(await page.getByTestId('action-card-0').getByTestId('action-webhook-header-value').nth(1).inputValue()).toBe('crm');
+			expect(await page.getByTestId('action-timing-1-amount').inputValue()).toBe('24');
+			expect(await page.getByTestId('action-timing-2-raw').inputValue()).toBe('P1DT12H');
+			await shoot(page, 'kept-secret-and-offsets');
+
+			await page.getByTestId('wizard-step-details').click();
+			await page.getByTestId('wizard-name').fill(`Keep secrets renamed ${suffix}`);
+			await page.getByTestId('wizard-save').click();
+			const stored = await eventually(
+				() => data<{ name: string; actions: unknown }>('GET', `/items/workflow_rules/${kept.id}?fields=name,actions`),
+				(rule) => rule.name.startsWith('Keep secrets renamed'),
+				20_000,
+				'the renamed rule',
+			);
+			const actions = (typeof stored.actions === 'string' ? JSON.parse(stored.actions) : stored.actions) as { timing: { offset?: string }; options: Record<string, unknown> }[];
+			expect(actions[1]!.timing.offset).toBe('-PT24H');
+			expect(actions[2]!.timing.offset).toBe('P1DT12H');
+			await page.close();
+
+			// The receiver gets the credential stored before the save, not the mask the studio was sent.
+			await data('PATCH', `/items/contacts/${keeper.id}`, { city: 'Nice' });
+			const [request] = await eventually(async () => receiver.received('/keep'), (requests) => requests.length > 0, 20_000, 'the webhook');
+			expect(request!.headers['authorization']).toBe(`Bearer ${token}`);
+		} finally {
+			await receiver.close();
+			await data('DELETE', `/items/workflow_rules/${kept.id}`);
+			await data('DELETE', `/items/contacts/${keeper.id}`);
+		}
 	});
 });

@@ -4,14 +4,14 @@
  * webhook job retried from the run view until it succeeds, a role without access to rules seeing
  * the notice, and French labels. Screenshots in light and dark to test-results/module/.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { api, data } from '../support/api.js';
-import { dismissLicenseDialog, launchBrowser, signIn } from '../support/browser.js';
+import { dismissLicenseDialog, launchBrowser, signIn, signInAs } from '../support/browser.js';
 import { cleanUpRules, createRule, runsOf, settledJobs } from '../support/rules.js';
+import { studioUser } from '../support/roles.js';
 import { startReceiver, type Receiver } from '../support/webhook-receiver.js';
 
 cleanUpRules('all');
@@ -87,6 +87,36 @@ describe('the Workflow rules module', { timeout: 180_000 }, () => {
 		await page.close();
 	});
 
+	it('offers a role that may only read rules, runs and jobs none of the controls the API would refuse it', async () => {
+		const [, webhookJob] = await settledJobs(rule, lead, 2);
+		expect(webhookJob!.status).toBe('failed');
+		const reader = await studioUser('E2E read rules', ['workflow_rules', 'workflow_runs', 'workflow_jobs', 'leads'].map((collection) => ({ collection, action: 'read' })));
+		try {
+			const page = await signInAs(browser, reader.email, reader.password);
+			await page.goto(`${base()}/admin/workflow-rules`);
+			await dismissLicenseDialog(page);
+			const row = page.getByTestId(`rule-row-${rule}`);
+			await row.waitFor({ timeout: 20_000 });
+			expect(await page.getByTestId('new-rule').count()).toBe(0);
+			const toggle = page.getByTestId(`rule-status-${rule}`);
+			expect(await toggle.evaluate((node) => node.hasAttribute('disabled') || node.classList.contains('disabled') || node.closest('.disabled') !== null)).toBe(true);
+			await toggle.click({ force: true });
+			expect((await data<{ status: string }>('GET', `/items/workflow_rules/${rule}?fields=status`)).status).toBe('active');
+
+			await row.getByRole('link', { name: /E2E module: tell the contractor/ }).click();
+			await page.getByTestId(`job-row-${webhookJob!.id}`).waitFor({ timeout: 20_000 });
+			expect(await page.getByTestId(`job-row-${webhookJob!.id}`).getAttribute('data-status')).toBe('failed');
+			expect(await page.getByTestId(`job-retry-${webhookJob!.id}`).count()).toBe(0);
+			await page.getByTestId('wizard-step-review').click();
+			await page.getByTestId('wizard-read-only').waitFor({ timeout: 10_000 });
+			expect(await page.getByTestId('wizard-save').locator('button').isDisabled()).toBe(true);
+			await shoot(page, '01b-read-only');
+			await page.close();
+		} finally {
+			await reader.remove();
+		}
+	});
+
 	it('shows a run with its record’s title and each action’s real outcome, and a failed job retried there succeeds', async () => {
 		const [run] = await runsOf(rule, lead);
 		const [tagJob, webhookJob] = await settledJobs(rule, lead, 2);
@@ -149,18 +179,9 @@ describe('the Workflow rules module', { timeout: 180_000 }, () => {
 	});
 
 	it('tells a role without access to rules so, instead of a broken page', async () => {
-		const password = randomBytes(12).toString('hex');
-		const email = `no-rules-${randomBytes(4).toString('hex')}@example.com`;
-		const policy = (await data<{ id: string }>('POST', '/policies', { name: 'E2E no rules', icon: 'badge', app_access: true, admin_access: false })).id;
-		const role = (await data<{ id: string }>('POST', '/roles', { name: 'E2E no rules', icon: 'badge', policies: [{ policy }] })).id;
-		const user = (await data<{ id: string }>('POST', '/users', { email, password, role, status: 'active' })).id;
+		const outsider = await studioUser('E2E no rules', []);
 		try {
-			const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-			await page.goto(`${base()}/admin/login`);
-			await page.locator('input[type="email"]').fill(email);
-			await page.locator('input[type="password"]').fill(password);
-			await page.locator('button[type="submit"]').click();
-			await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 30_000 });
+			const page = await signInAs(browser, outsider.email, outsider.password);
 			await page.goto(`${base()}/admin/workflow-rules`);
 			await dismissLicenseDialog(page);
 			const notice = page.getByTestId('workflow-no-access');
@@ -170,9 +191,7 @@ describe('the Workflow rules module', { timeout: 180_000 }, () => {
 			await shoot(page, '05-no-access');
 			await page.close();
 		} finally {
-			await api('DELETE', `/users/${user}`);
-			await api('DELETE', `/roles/${role}`);
-			await api('DELETE', `/policies/${policy}`);
+			await outsider.remove();
 		}
 	});
 

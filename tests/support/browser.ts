@@ -14,10 +14,15 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function signIn(browser: Browser): Promise<Page> {
+	return signInAs(browser, inject('adminEmail'), inject('adminPassword'));
+}
+
+/** A new page signed in to the studio as the given user. */
+export async function signInAs(browser: Browser, email: string, password: string): Promise<Page> {
 	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	await page.goto(`${inject('directusUrl')}/admin/login`);
-	await page.locator('input[type="email"]').fill(inject('adminEmail'));
-	await page.locator('input[type="password"]').fill(inject('adminPassword'));
+	await page.locator('input[type="email"]').fill(email);
+	await page.locator('input[type="password"]').fill(password);
 	await page.locator('button[type="submit"]').click();
 	// Directus returns a user to the page they last had open, whichever it was.
 	await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/login'), { timeout: 30_000 });

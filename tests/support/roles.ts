@@ -32,3 +32,29 @@ export function roleUser(name: string, permissions: { collection: string; action
 
 	return made;
 }
+
+export interface StudioUser {
+	email: string;
+	password: string;
+	/** Deletes the user, its role and its policy. */
+	remove(): Promise<void>;
+}
+
+/** A user who signs in to the studio (app access: it takes a seat while it exists) with exactly the given read/write permissions. */
+export async function studioUser(name: string, permissions: { collection: string; action: string }[]): Promise<StudioUser> {
+	const password = randomBytes(12).toString('hex');
+	const email = `${name.toLowerCase().replace(/[^a-z]+/g, '-')}-${randomBytes(4).toString('hex')}@example.com`;
+	const policy = (await data<{ id: string }>('POST', '/policies', { name, icon: 'badge', app_access: true, admin_access: false })).id;
+	for (const permission of permissions) await data('POST', '/permissions', { policy, fields: ['*'], ...permission });
+	const role = (await data<{ id: string }>('POST', '/roles', { name, icon: 'badge', policies: [{ policy }] })).id;
+	const user = (await data<{ id: string }>('POST', '/users', { email, password, role, status: 'active' })).id;
+	return {
+		email,
+		password,
+		async remove() {
+			await api('DELETE', `/users/${user}`);
+			await api('DELETE', `/roles/${role}`);
+			await api('DELETE', `/policies/${policy}`);
+		},
+	};
+}
