@@ -106,6 +106,36 @@ describe('runs and jobs in the studio', () => {
 	});
 });
 
+describe('runs and jobs without a token', () => {
+	// The public policy (the access row with neither role nor user) granted every write on them.
+	const granted: number[] = [];
+	afterAll(async () => {
+		for (const id of granted) await api('DELETE', `/permissions/${id}`);
+	});
+
+	it('are read-only too, when the public policy is allowed to create, update and delete them', async () => {
+		const { rule, lead, job } = await failingRule('Anonymouston');
+		const [run] = await runsOf(rule, lead);
+		const [publicAccess] = await data<{ policy: string }[]>('GET', '/access?filter[role][_null]=true&filter[user][_null]=true&fields=policy');
+		for (const collection of ['workflow_runs', 'workflow_jobs']) {
+			for (const action of ['create', 'update', 'delete']) granted.push((await data<{ id: number }>('POST', '/permissions', { policy: publicAccess!.policy, collection, action, fields: ['*'] })).id);
+		}
+
+		const anonymous = (method: string, path: string, body?: unknown) => api(method, path, body, null);
+		expect((await anonymous('PATCH', `/items/workflow_runs/${run!.id}`, { matched: false })).status).toBe(403);
+		expect((await anonymous('PATCH', `/items/workflow_jobs/${job.id}`, { status: 'succeeded' })).status).toBe(403);
+		expect((await anonymous('DELETE', `/items/workflow_runs/${run!.id}`)).status).toBe(403);
+		expect((await anonymous('DELETE', `/items/workflow_jobs/${job.id}`)).status).toBe(403);
+		expect((await anonymous('POST', '/items/workflow_runs', { collection: 'leads', item: lead, event: 'created', outcome: 'matched', matched: true })).status).toBe(403);
+		expect((await anonymous('POST', '/items/workflow_jobs', { collection: 'leads', item: lead, event: 'created', status: 'pending', action_index: 0, action_type: 'tag', timing: 'instant', idempotency_key: `anonymous-${job.id}`, due_at: new Date().toISOString() })).status).toBe(403);
+
+		expect(await jobsOf(rule, lead)).toEqual([expect.objectContaining({ id: job.id, status: 'failed' })]);
+		expect(await runsOf(rule, lead)).toEqual([expect.objectContaining({ id: run!.id, matched: true })]);
+		expect(await data('GET', `/items/workflow_jobs?filter[idempotency_key][_eq]=anonymous-${job.id}`)).toEqual([]);
+		expect(await data('GET', `/items/workflow_runs?filter[item][_eq]=${lead}&filter[rule][_null]=true`)).toEqual([]);
+	});
+});
+
 describe('the module bar', () => {
 	it('lists the Workflow rules module, enabled, before Settings', async () => {
 		const settings = await data<{ module_bar: { type: string; id: string; enabled: boolean }[] }>('GET', '/settings?fields=module_bar');
