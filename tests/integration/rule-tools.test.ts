@@ -5,6 +5,7 @@
 import knex from 'knex';
 import { inject, describe, expect, it } from 'vitest';
 import { api, count, data } from '../support/api.js';
+import { roleUser } from '../support/roles.js';
 import { cleanUpRules, createRule, eventually, newRuns, runsOf, settledJobs } from '../support/rules.js';
 
 cleanUpRules();
@@ -91,6 +92,46 @@ describe('usage report (GET /workflows/usage)', () => {
 		]);
 
 		expect((await api('GET', '/workflows/usage?from=yesterday')).status).toBe(400);
+	});
+
+	// Roles for the report: rules only; rules and jobs; runs and jobs but no rules.
+	const ruleReader = roleUser('Usage test rule reader', [{ collection: 'workflow_rules', action: 'read' }]);
+	const jobReader = roleUser('Usage test rule and job reader', [{ collection: 'workflow_rules', action: 'read' }, { collection: 'workflow_jobs', action: 'read' }]);
+	const auditOnly = roleUser('Usage test audit reader', [{ collection: 'workflow_runs', action: 'read' }, { collection: 'workflow_jobs', action: 'read' }]);
+
+	it('shows each caller only what their own permissions let them read', async () => {
+		const tagRule = (name: string, city: string) => createRule({ name, collection: 'accounts', trigger: { type: 'event', events: ['created'] }, conditions: { city: { _eq: city } }, actions: [{ type: 'tag', timing: { type: 'instant' }, options: { add: ['counted'] } }] });
+		const kept = await tagRule('Usage scope kept', 'Usageton');
+		// A job without a rule (its rule deleted, as a Flow operation's never had one).
+		const gone = await tagRule('Usage scope gone', 'Goneville');
+		await settledJobs(kept, (await data<{ id: string }>('POST', '/items/accounts', { name: 'Scoped', city: 'Usageton' })).id, 1);
+		await settledJobs(gone, (await data<{ id: string }>('POST', '/items/accounts', { name: 'Orphaned', city: 'Goneville' })).id, 1);
+		expect((await api('DELETE', `/items/workflow_rules/${gone}`)).status).toBe(204);
+
+		type Row = { rule: string | null; name: string | null; actions: Record<string, number> };
+		const report = async (token: string) => {
+			const response = await api<{ data: Row[] }>('GET', '/workflows/usage', undefined, token);
+			expect(response.status).toBe(200);
+			return response.body.data;
+		};
+
+		// No read on workflow_rules: refused as GET /items/workflow_rules is, no name in the answer.
+		const refused = await api('GET', '/workflows/usage', undefined, auditOnly.token);
+		expect(refused.status).toBe(403);
+		expect((await api('GET', '/items/workflow_rules', undefined, auditOnly.token)).status).toBe(403);
+		expect(JSON.stringify(refused.body)).not.toContain('Usage scope');
+
+		// Rules but not jobs: the rules' rows, no rows of jobs without a rule.
+		const rulesOnly = await report(ruleReader.token);
+		expect(rulesOnly).toContainEqual(expect.objectContaining({ rule: kept, name: 'Usage scope kept', actions: { succeeded: 1 } }));
+		expect(rulesOnly.filter((row) => row.rule === null)).toEqual([]);
+		expect(rulesOnly.every((row) => row.name !== null)).toBe(true);
+
+		// Rules and jobs, and admins: those rows too.
+		for (const rows of [await report(jobReader.token), await report(inject('adminToken'))]) {
+			expect(rows).toContainEqual(expect.objectContaining({ rule: kept, name: 'Usage scope kept' }));
+			expect(rows.filter((row) => row.rule === null).reduce((sum, row) => sum + (row.actions['succeeded'] ?? 0), 0)).toBeGreaterThanOrEqual(1);
+		}
 	});
 });
 

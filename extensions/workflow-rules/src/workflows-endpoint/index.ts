@@ -11,6 +11,7 @@ import { getEngine } from '../server/engine/engine-registry.js';
 import { assertValidRule } from '../server/rules/validate-rule-write.js';
 import { dryRun } from '../server/rules/dry-run.js';
 import { usageReport } from '../server/runs/usage.js';
+import { usageScope } from '../server/runs/usage-scope.js';
 import { previewTemplates } from '../server/templates/preview.js';
 import { replayJob, JOBS_TABLE } from '../server/jobs/job-store.js';
 import { BadRequestError, NotFoundError } from '../server/errors.js';
@@ -45,11 +46,13 @@ export default defineEndpoint({
 		}));
 
 		router.get('/usage', asyncRoute(async (req, res) => {
-			await access(req);
+			const accountability = await access(req);
 			const to = parseDay(req.query['to'], 'to', new Date(Date.now() + 86_400_000));
 			const from = parseDay(req.query['from'], 'from', new Date(to.getTime() - 31 * 86_400_000));
 			const rule = typeof req.query['rule'] === 'string' ? req.query['rule'] : undefined;
-			res.json({ data: await usageReport(knex, from, to, rule) });
+			// Only the rules the caller may read, by their own permissions: names and counts of others stay out.
+			const scope = await usageScope(ItemsService, await getSchema(), accountability);
+			res.json({ data: await usageReport(knex, from, to, rule, scope) });
 		}));
 
 		// Service catalogue quick actions, with the caller's own permissions on services.

@@ -13,10 +13,13 @@ export const AuditRecordError = createError<{ collection: string }>(
 );
 
 /**
- * Checked on create, update and delete of runs and jobs: a write through Directus' services on
- * behalf of a user (studio or REST, admins included) is refused with a 403. The retry endpoint
- * checks the caller's update permission with events off, so this never refuses it.
+ * Checked on create, update and delete of runs and jobs: a write through Directus' services that
+ * carries an accountability is refused with a 403. Every API request carries one, a request
+ * without a token too (user and role null, the public policy's permissions), so studio, REST and
+ * anonymous writes are all refused, admins' included; only system code (no accountability) passes.
+ * The engine writes with knex, and the retry endpoint checks the caller's update permission with
+ * events off, so this never refuses either.
  */
 export function refuseAuditWrite(accountability: Accountability | null | undefined, collection: string): void {
-	if (accountability?.user || accountability?.role || accountability?.admin) throw new AuditRecordError({ collection });
+	if (accountability) throw new AuditRecordError({ collection });
 }

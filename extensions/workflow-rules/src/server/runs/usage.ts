@@ -18,12 +18,21 @@ export interface UsageRow {
 }
 
 /**
+ * What one caller may see of the report: the rules they can read (id → name), and whether rows of
+ * jobs without a rule (Flow operations, jobs of deleted rules) are theirs to see. Undefined: all.
+ */
+export interface UsageScope {
+	rules: ReadonlyMap<string, string>;
+	ruleless: boolean;
+}
+
+/**
  * Evaluations and action outcomes per rule per UTC day, the usage report of the reference pages:
  * evaluations from the usage counters (every evaluation counts, logged or not), action outcomes
  * grouped in memory over the jobs' two columns needed, portable across SQLite and PostgreSQL date
- * storage.
+ * storage. With a scope, rows of other rules are left out, so their names and counts never leave.
  */
-export async function usageReport(knex: Knex, from: Date, to: Date, rule?: string): Promise<UsageRow[]> {
+export async function usageReport(knex: Knex, from: Date, to: Date, rule?: string, scope?: UsageScope): Promise<UsageRow[]> {
 	const scoped = <T extends Knex.QueryBuilder>(query: T, dateColumn: string, ruleColumn: string): T => {
 		query.where(dateColumn, '>=', from).andWhere(dateColumn, '<', to);
 		if (rule) query.andWhere(ruleColumn, rule);
@@ -33,7 +42,7 @@ export async function usageReport(knex: Knex, from: Date, to: Date, rule?: strin
 	const counters = knex(USAGE_TABLE).select('*').where('day', '>=', usageDay(from)).andWhere('day', '<', usageDay(to));
 	if (rule) counters.andWhere('rule', rule);
 	const jobs = await scoped(knex(JOBS_TABLE).select('rule', 'status', 'date_created'), 'date_created', 'rule');
-	const names = new Map<string, string>((await knex('workflow_rules').select('id', 'name')).map((row: { id: string; name: string }) => [String(row.id), row.name]));
+	const names = scope?.rules ?? new Map<string, string>((await knex('workflow_rules').select('id', 'name')).map((row: { id: string; name: string }) => [String(row.id), row.name]));
 	const rows = new Map<string, UsageRow>();
 
 	const bucket = (ruleId: unknown, day: string): UsageRow => {
@@ -62,5 +71,6 @@ export async function usageReport(knex: Knex, from: Date, to: Date, rule?: strin
 		row.actions[job.status] = (row.actions[job.status] ?? 0) + 1;
 	}
 
-	return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || String(a.name).localeCompare(String(b.name)));
+	const visible = (row: UsageRow) => !scope || (row.rule === null ? scope.ruleless : scope.rules.has(row.rule));
+	return [...rows.values()].filter(visible).sort((a, b) => a.day.localeCompare(b.day) || String(a.name).localeCompare(String(b.name)));
 }
