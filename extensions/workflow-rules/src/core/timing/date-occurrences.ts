@@ -25,6 +25,15 @@ export interface DateSchedule {
 /** A field's value: `YYYY-MM-DD` for a date-only field, an instant for a datetime. */
 export type FieldValue = string | Date;
 
+/** A field value as Directus reads it (`YYYY-MM-DD` for dates, an ISO text for instants); null when empty or unreadable. */
+export function fieldValue(value: unknown): FieldValue | null {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+	if (typeof value !== 'string' || value === '') return null;
+	if (isValidYmd(value)) return value;
+	const instant = new Date(value);
+	return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
 const MS_PER_DAY = 86_400_000;
 /** More repetitions than any stored date can need (a century of monthly occurrences): a guard against a runaway loop. */
 const MAX_STEPS = 1_300;

@@ -1,8 +1,7 @@
 import { afterFields } from '../../core/engine/needed-fields.js';
 import type { Evaluated } from '../../core/engine/usage-tally.js';
 import type { DateTrigger, Rule } from '../../core/rule/rule-types.js';
-import { isValidYmd } from '../../core/timing/zoned-time.js';
-import { dateSchedule, nextOccurrence, occurrencesBetween, valueRangesFor, type DateSchedule, type FieldValue } from '../../core/timing/date-occurrences.js';
+import { dateSchedule, fieldValue, nextOccurrence, occurrencesBetween, valueRangesFor, type DateSchedule } from '../../core/timing/date-occurrences.js';
 import { readRecords } from '../engine/record-reader.js';
 import { collectionOf } from '../rules/schema-info-adapter.js';
 import type { RunRecord } from '../runs/run-log.js';
@@ -39,7 +38,7 @@ export async function dateTick(deps: TickDeps, rules: Rule[], now: Date): Promis
 }
 
 /** The rule's field as a column, or null when the collection or field is gone (validation refuses those at save). */
-export function dateColumn(deps: Pick<TickDeps, 'schema'>, rule: Rule, trigger: DateTrigger): DateColumn | null {
+export function dateColumn(deps: Pick<TickDeps, 'schema'>, rule: Pick<Rule, 'collection'>, trigger: DateTrigger): DateColumn | null {
 	const overview = collectionOf(deps.schema, rule.collection);
 	const field = overview?.fields[trigger.field];
 	if (!overview || !field || !['date', 'timestamp', 'dateTime'].includes(field.type)) return null;
@@ -103,13 +102,4 @@ async function tickRule(deps: TickDeps, rule: Rule, trigger: DateTrigger, now: D
 
 	await advanceCursor(deps.knex, 'date', rule.id, to);
 	return result;
-}
-
-/** A field value as Directus reads it: `YYYY-MM-DD` for dates, an ISO text for instants. */
-function fieldValue(value: unknown): FieldValue | null {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-	if (typeof value !== 'string' || value === '') return null;
-	if (isValidYmd(value)) return value;
-	const instant = new Date(value);
-	return Number.isNaN(instant.getTime()) ? null : instant;
 }
