@@ -100,8 +100,6 @@ describe('the Workflow rules module', { timeout: 180_000 }, () => {
 			expect(await page.getByTestId('new-rule').count()).toBe(0);
 			const toggle = page.getByTestId(`rule-status-${rule}`);
 			expect(await toggle.evaluate((node) => node.hasAttribute('disabled') || node.classList.contains('disabled') || node.closest('.disabled') !== null)).toBe(true);
-			await toggle.click({ force: true });
-			expect((await data<{ status: string }>('GET', `/items/workflow_rules/${rule}?fields=status`)).status).toBe('active');
 
 			await row.getByRole('link', { name: /E2E module: tell the contractor/ }).click();
 			await page.getByTestId(`job-row-${webhookJob!.id}`).waitFor({ timeout: 20_000 });

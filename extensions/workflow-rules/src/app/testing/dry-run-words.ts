@@ -2,6 +2,7 @@
  * The answer of `POST /workflows/rules/test` (server/rules/dry-run.ts) in words: whether the rule
  * would fire, and why not; and what the record test sends: the previous values of an update.
  */
+import { eventWriteKind } from '../../core/events/catalog';
 import { filterFields } from '../../core/conditions/filter-fields';
 import { fieldValue, rowsToRecord, type Row } from '../actions/action-model';
 
@@ -45,8 +46,8 @@ export function verdictOf(answer: Pick<DryRunAnswer, 'listens' | 'matched' | 'ga
 }
 
 /** Events whose write has a state before it, which previous values stand for. */
-export function hasPreviousState(event: string | null | undefined): boolean {
-	return !!event && event !== 'created' && event !== 'deleted' && !isTimedEvent(event);
+export function hasPreviousState(collection: string, event: string | null | undefined): boolean {
+	return !!event && !isTimedEvent(event) && eventWriteKind(collection, event) === 'update';
 }
 
 /**

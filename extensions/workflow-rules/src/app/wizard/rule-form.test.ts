@@ -133,6 +133,7 @@ describe('collections', () => {
 		const errors = { name: 'required', 'trigger.events[0]': 'unknown event', 'actions[1].options.url': 'invalid url', 'actions[0].timing': 'x', '': 'server down' };
 		const before = { name: '', trigger: { type: 'event', events: ['moved'] }, actions: [{ type: 'tag' }, { type: 'webhook', options: { url: 'x' } }] };
 		const after = { ...before, name: 'Tag moved', actions: [{ type: 'tag' }, { type: 'webhook', options: { url: 'https://example.com' } }] };
-		expect(errorsStillStanding(errors, before, after)).toEqual({ 'trigger.events[0]': 'unknown event', 'actions[0].timing': 'x', '': 'server down' });
+		// Action errors are the actions editor's to clear.
+		expect(errorsStillStanding(errors, before, after)).toEqual({ 'trigger.events[0]': 'unknown event', 'actions[1].options.url': 'invalid url', 'actions[0].timing': 'x', '': 'server down' });
 	});
 });

@@ -227,16 +227,14 @@ export function errorsUnder(errors: Record<string, string>, root: string): Recor
 }
 
 /**
- * The errors still standing once the user edits the rule: an error goes as soon as the part it is
- * about changes (its top-level field, or its own action for `actions[i]…`), and stays otherwise.
+ * The errors still standing once the user edits the rule: an error goes as soon as the top-level
+ * part it is about changes. Errors under `actions` are the actions editor's to clear (per option,
+ * following moved and removed actions), so they are left as they are.
  */
 export function errorsStillStanding(errors: Record<string, string>, before: Record<string, unknown>, after: Record<string, unknown>): Record<string, string> {
-	const part = (rule: Record<string, unknown>, path: string): unknown => {
-		const action = /^actions\[(\d+)\]/.exec(path);
-		if (action) return (rule['actions'] as unknown[] | undefined)?.[Number(action[1])];
-		return rule[path.split(/[.[]/)[0] ?? ''];
-	};
-	return Object.fromEntries(Object.entries(errors).filter(([path]) => path === '' || JSON.stringify(part(before, path)) === JSON.stringify(part(after, path))));
+	const root = (path: string) => path.split(/[.[]/)[0] ?? '';
+	const unchanged = (path: string) => JSON.stringify(before[root(path)]) === JSON.stringify(after[root(path)]);
+	return Object.fromEntries(Object.entries(errors).filter(([path]) => path === '' || root(path) === 'actions' || unchanged(path)));
 }
 
 /** Collections listed CRM first (their usual order), then the others by name. */

@@ -39,6 +39,17 @@ export function eventsFor(collection: string): EventDefinition[] {
 	return [...generic, ...table.filter((definition) => !genericNames.has(definition.name))];
 }
 
+/**
+ * The write an event is tried as (the dry run, the record test): one that fires on creation only
+ * (`created`, an appointment's `scheduled`, a call's `logged`) is a create, on deletion only a
+ * delete, any other an update, whose values before the change matter.
+ */
+export function eventWriteKind(collection: string, event: string): 'create' | 'update' | 'delete' {
+	const on = eventsFor(collection).find((definition) => definition.name === event)?.on;
+	const kinds = on === undefined ? [] : typeof on === 'string' ? [on] : [...on];
+	return kinds.length === 1 && (kinds[0] === 'create' || kinds[0] === 'delete') ? kinds[0] : 'update';
+}
+
 export function eventNames(collection: string): string[] {
 	return eventsFor(collection).map((definition) => definition.name);
 }

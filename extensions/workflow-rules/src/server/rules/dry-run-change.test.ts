@@ -17,9 +17,9 @@ describe('dry run change', () => {
 	});
 
 	it('makes an update of every event but created and deleted, with the before state only when previous values are posted', () => {
-		expect(dryRunChange('updated', record, { status: 'scheduled' })).toEqual({ kind: 'update', before: { ...record, status: 'scheduled' }, after: record, written: ['status'] });
-		expect(dryRunChange('rescheduled', record, null)).toEqual({ kind: 'update', before: null, after: record, written: [] });
-		expect(dryRunChange('created', record, { status: 'x' })).toMatchObject({ kind: 'create', before: null, after: record });
-		expect(dryRunChange('deleted', record, null)).toMatchObject({ kind: 'delete', before: record, after: null });
+		expect(dryRunChange('update', record, { status: 'scheduled' })).toEqual({ kind: 'update', before: { ...record, status: 'scheduled' }, after: record, written: ['status'] });
+		expect(dryRunChange('update', record, null)).toEqual({ kind: 'update', before: null, after: record, written: [] });
+		expect(dryRunChange('create', record, { status: 'x' })).toMatchObject({ kind: 'create', before: null, after: record });
+		expect(dryRunChange('delete', record, null)).toMatchObject({ kind: 'delete', before: record, after: null });
 	});
 });

@@ -23,15 +23,15 @@ export function writtenFields(previous: Item | null): string[] {
 }
 
 /**
- * A record event as a write: `created` has no before state, `deleted` no after state, every
- * other event (updated, rescheduled, …) is an update whose before state is the record with the
- * previous values over it, or unknown (null) when none are posted.
+ * A record event as a write of its kind (`eventWriteKind`): a create has no before state, a delete
+ * no after state, an update (updated, rescheduled, …) has the record with the previous values over
+ * it as its before state, or unknown (null) when none are posted.
  */
-export function dryRunChange(event: string, record: Item, previous: Item | null): RecordChange {
+export function dryRunChange(kind: RecordChange['kind'], record: Item, previous: Item | null): RecordChange {
 	const written = writtenFields(previous);
 	const before = previous ? recordBefore(record, previous) : null;
-	if (event === 'created') return { kind: 'create', before: null, after: record, written };
-	if (event === 'deleted') return { kind: 'delete', before: before ?? record, after: null, written };
+	if (kind === 'create') return { kind: 'create', before: null, after: record, written };
+	if (kind === 'delete') return { kind: 'delete', before: before ?? record, after: null, written };
 	return { kind: 'update', before, after: record, written };
 }
 

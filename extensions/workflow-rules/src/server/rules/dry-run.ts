@@ -6,7 +6,7 @@ import { evaluationContext, type EvaluationContext } from '../../core/engine/eva
 import { fieldsUsedBy } from '../../core/engine/needed-fields.js';
 import { planAction, timingLabel, type ActionPlan } from '../../core/engine/plan-actions.js';
 import { eventsHeardBy } from '../../core/engine/rule-events.js';
-import { eventNames, type RecordChange } from '../../core/events/index.js';
+import { eventNames, eventWriteKind, type RecordChange } from '../../core/events/index.js';
 import { redactRuleSecrets } from '../../core/rule/redact-secrets.js';
 import type { DateTrigger, Rule, RuleDefinition, ScheduleTrigger } from '../../core/rule/rule-types.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
@@ -140,7 +140,7 @@ function triedEvent(rule: RuleDefinition, asked: unknown): string {
 
 /** A record event, as a write by the caller: the record after it, and before it with the previous values over it. */
 function onEvent(rule: RuleDefinition, event: string, record: Item, previous: Item | null, accountability: Accountability, now: Date, timeZone: string): Tried {
-	const change = dryRunChange(event, record, previous);
+	const change = dryRunChange(eventWriteKind(rule.collection, event), record, previous);
 	const context = evaluationContext({ now, userId: accountability.user ?? null, roleId: accountability.role ?? null, timeZone });
 	return { listens: eventsHeardBy(rule, [event], change).length > 0, notListening: `the trigger does not listen to "${event}"`, change, context, firesAt: now, occurrence: null };
 }
