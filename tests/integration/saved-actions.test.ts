@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, data } from '../support/api.js';
 import { cleanUpRules, createRule, settledJobs } from '../support/rules.js';
+import { roleUser } from '../support/roles.js';
 
 const saved: string[] = [];
 afterEach(async () => {
@@ -20,6 +21,10 @@ async function saveAction(body: Record<string, unknown>): Promise<string> {
 	saved.push(id);
 	return id;
 }
+
+// Both may validate and test rules on leads; only the second may read saved actions.
+const ruleTester = roleUser('Saved action outsider', [{ collection: 'workflow_rules', action: 'read' }, { collection: 'leads', action: 'read' }]);
+const actionReader = roleUser('Saved action reader', [{ collection: 'workflow_rules', action: 'read' }, { collection: 'leads', action: 'read' }, { collection: 'workflow_actions', action: 'read' }]);
 
 const tagsOf = async (collection: string, id: string) => (await data<{ tags: string[] | null }>('GET', `/items/${collection}/${id}?fields=tags`)).tags ?? [];
 
@@ -97,5 +102,28 @@ describe('a saved action', () => {
 		const [lead] = await data<{ id: string }[]>('GET', '/items/leads?fields=id&limit=1');
 		const dry = await data<{ actions: { type: string; timing: string }[] }>('POST', '/workflows/rules/test', { rule: { name: 'Dry', collection: 'leads', trigger: { type: 'event', events: ['created'] }, actions: [{ use: action }] }, item: lead!.id, event: 'created' });
 		expect(dry.actions).toMatchObject([{ type: 'update_fields', timing: 'after_trigger PT1H' }]);
+	});
+
+	it('is never answered back, resolved, to a caller who may not read it (validate, test by rule, test by rule_id)', async () => {
+		const action = await saveAction({ name: 'Private webhook', type: 'webhook', options: { url: 'https://partner.example.com/private-hook', method: 'POST' } });
+		const draft = { name: 'Uses it', collection: 'leads', trigger: { type: 'event', events: ['created'] }, conditions: null, actions: [{ use: action }] };
+		const rule = await createRule({ ...draft, status: 'inactive' });
+		const lead = (await data<{ id: string }>('POST', '/items/leads', { name: `Saved ${randomBytes(3).toString('hex')}` })).id;
+		try {
+			for (const [path, body] of [
+				['/workflows/rules/validate', draft],
+				['/workflows/rules/test', { rule: draft, item: lead, event: 'created' }],
+				['/workflows/rules/test', { rule_id: rule, item: lead, event: 'created' }],
+			] as const) {
+				const refused = await api('POST', path, body, ruleTester.token);
+				expect(refused.status, path).toBe(403);
+				expect(JSON.stringify(refused.body)).not.toContain('private-hook');
+				const answered = await api('POST', path, body, actionReader.token);
+				expect(answered.status, path).toBe(200);
+				expect(JSON.stringify(answered.body)).toContain('private-hook');
+			}
+		} finally {
+			await api('DELETE', `/items/leads/${lead}`);
+		}
 	});
 });

@@ -9,6 +9,7 @@ import { runtimeStatus } from '../server/runtime-status.js';
 import type { ItemsServiceClass } from '../server/engine/record-reader.js';
 import { getEngine } from '../server/engine/engine-registry.js';
 import { assertValidRule } from '../server/rules/validate-rule-write.js';
+import { assertMayReadSavedActions } from '../server/actions/saved-action-access.js';
 import { dryRun } from '../server/rules/dry-run.js';
 import { usageReport } from '../server/runs/usage.js';
 import { usageScope } from '../server/runs/usage-scope.js';
@@ -31,8 +32,10 @@ export default defineEndpoint({
 		}));
 
 		router.post('/rules/validate', asyncRoute(async (req, res) => {
-			await access(req);
-			const rule = await assertValidRule((req.body ?? {}) as Record<string, unknown>, await getSchema(), knex);
+			const accountability = await access(req);
+			const body = (req.body ?? {}) as Record<string, unknown>;
+			await assertMayReadSavedActions(body['actions'], ItemsService, await getSchema(), accountability);
+			const rule = await assertValidRule(body, await getSchema(), knex);
 			res.json({ data: { valid: true, rule: redactRuleSecrets(rule) } });
 		}));
 

@@ -14,6 +14,12 @@ function isReference(action: unknown): action is UseReference {
 	return typeof action === 'object' && action !== null && 'use' in action && !('type' in action);
 }
 
+/** The ids of the saved actions a list of rule actions uses, each once (only those that can be ids). */
+export function savedActionIds(actions: unknown): string[] {
+	if (!Array.isArray(actions)) return [];
+	return [...new Set(actions.filter(isReference).map((reference) => String(reference.use)))].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+}
+
 /**
  * Replaces each `{ use, timing }` of a list of rule actions by the saved action it names, as it is
  * now (so that changing a saved action changes every rule that uses it), keeping `use` to say
@@ -24,8 +30,7 @@ export async function resolveSavedActions(knex: Knex, actions: unknown): Promise
 	const list = fromJson<unknown>(actions, actions);
 	if (!Array.isArray(list) || !list.some(isReference)) return { actions: list, issues: [] };
 
-	const ids = [...new Set(list.filter(isReference).map((reference) => String(reference.use)))];
-	const rows: Record<string, unknown>[] = await knex(SAVED_ACTIONS_TABLE).whereIn('id', ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
+	const rows: Record<string, unknown>[] = await knex(SAVED_ACTIONS_TABLE).whereIn('id', savedActionIds(list));
 	const saved = new Map(rows.map((row) => [String(row['id']), row]));
 	const issues: RuleIssue[] = [];
 

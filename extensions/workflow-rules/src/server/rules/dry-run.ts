@@ -15,6 +15,7 @@ import type { Item, ItemsServiceClass } from '../engine/record-reader.js';
 import { primaryKeyOf } from './schema-info-adapter.js';
 import { RULES_TABLE } from './rule-cache.js';
 import { withSavedActions } from '../actions/saved-actions.js';
+import { assertMayReadSavedActions } from '../actions/saved-action-access.js';
 import { ruleFromRow } from './rule-row.js';
 import { assertValidRule } from './validate-rule-write.js';
 import { dateColumn } from '../triggers/date-tick.js';
@@ -169,10 +170,14 @@ function onOccurrence(rule: RuleDefinition, trigger: DateTrigger | ScheduleTrigg
 async function resolveRule(body: DryRunRequest, deps: DryRunDeps): Promise<Rule | (RuleDefinition & { id?: string })> {
 	const saved = typeof body.rule_id === 'string' && body.rule_id ? await readSavedRule(body.rule_id, deps) : null;
 	if (body.rule && typeof body.rule === 'object') {
+		await assertMayReadSavedActions((body.rule as Record<string, unknown>)['actions'], deps.ItemsService, deps.schema, deps.accountability);
 		const draft = await assertValidRule(body.rule as Record<string, unknown>, deps.schema, deps.knex);
 		return saved ? { ...draft, id: saved.id } : draft;
 	}
-	if (saved) return withSavedActions(deps.knex, saved);
+	if (saved) {
+		await assertMayReadSavedActions(saved.actions, deps.ItemsService, deps.schema, deps.accountability);
+		return withSavedActions(deps.knex, saved);
+	}
 	throw new BadRequestError({ field: 'rule', problem: 'post a rule object, or a rule_id of a saved rule' });
 }
 
