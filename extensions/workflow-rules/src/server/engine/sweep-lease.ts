@@ -24,3 +24,8 @@ export async function acquireSweepLease(knex: Knex, name: string, owner: string,
 		throw error;
 	}
 }
+
+/** Gives a lease back (its holder could not do what it took it for), so that the next caller may take it at once. */
+export async function releaseSweepLease(knex: Knex, name: string, owner: string): Promise<void> {
+	await knex(STATE_TABLE).where({ key: `lease:${name}`, item: owner }).update({ fired_at: null });
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { SchemaOverview } from '@directus/types';
-import { acquireSweepLease } from '../engine/sweep-lease.js';
+import { acquireSweepLease, releaseSweepLease } from '../engine/sweep-lease.js';
 import { RULES_TABLE } from '../rules/rule-cache.js';
 import type { Runtime } from '../runtime.js';
 import { JOBS_TABLE } from '../jobs/job-store.js';
@@ -97,13 +97,24 @@ export async function announceFailedJobs(runtime: Pick<Runtime, 'knex' | 'getSch
 	const schema = await runtime.getSchema();
 	const base = studioBase(runtime.env);
 	let admins: Promise<string[]> | undefined;
+	// One notification per rule at most: a burst of failures of one rule is announced by its first job.
+	const firstPerRule = new Map<string, FailedJobRow>();
+	for (const row of rows) if (!firstPerRule.has(String(row.rule))) firstPerRule.set(String(row.rule), row);
 	let sent = 0;
-	for (const row of rows) {
+	for (const row of firstPerRule.values()) {
 		for (const recipient of await noticeRecipients(knex, row.owner, () => (admins ??= activeAdmins(knex)))) {
 			// A fresh lease holder each time, so that nobody (this instance included) renews it within the window.
-			if (!(await acquireSweepLease(knex, `failure-notice:${row.rule}:${recipient}`, randomUUID(), NOTICE_WINDOW_MS, now))) continue;
+			const lease = `failure-notice:${row.rule}:${recipient}`;
+			const holder = randomUUID();
+			if (!(await acquireSweepLease(knex, lease, holder, NOTICE_WINDOW_MS, now))) continue;
 			const job = { ...row, id: Number(row.id), run: row.run === null ? null : Number(row.run), rule: String(row.rule) };
-			await new NotificationsService({ schema, knex }).createOne(failureNotification(job, recipient, base));
+			try {
+				await new NotificationsService({ schema, knex }).createOne(failureNotification(job, recipient, base));
+			} catch (error) {
+				// Not announced: the next failure may try again rather than the rule staying silent for the window.
+				await releaseSweepLease(knex, lease, holder);
+				throw error;
+			}
 			sent++;
 		}
 	}

@@ -12,9 +12,10 @@ import type { UsageScope } from './usage.js';
  */
 export async function usageScope(ItemsService: ItemsServiceClass, schema: SchemaOverview, accountability: Accountability): Promise<UsageScope | undefined> {
 	if (accountability.admin) return undefined;
-	const rules = await new ItemsService(RULES_TABLE, { schema, accountability }).readByQuery({ fields: ['id', 'name'], limit: -1 });
+	// `*`: Directus answers the fields this role may read, so a permission without `name` still gets its rules (named by id).
+	const rules = await new ItemsService(RULES_TABLE, { schema, accountability }).readByQuery({ fields: ['*'], limit: -1 });
 	return {
-		rules: new Map(rules.map((rule) => [String(rule['id']), String(rule['name'] ?? '')])),
+		rules: new Map(rules.map((rule) => [String(rule['id']), String(rule['name'] ?? rule['id'])])),
 		ruleless: await mayRead(ItemsService, schema, accountability, JOBS_TABLE),
 	};
 }
