@@ -23,6 +23,7 @@ describe('dry run words', () => {
 		const rule = { conditions: { _and: [{ status: { _eq: 'completed' } }, { city: { _eq: 'Boston' } }] }, previous_conditions: { status: { _eq: 'scheduled' }, service: { name: { _eq: 'Lawn care' } } } };
 		expect(previousFields(rule)).toEqual(['service.name', 'status', 'city']);
 		expect(previousFields({ conditions: null })).toEqual([]);
+		expect(previousFields({ ...rule, trigger: { type: 'event', events: ['modified'], fields: ['start_at'] } })).toEqual(['service.name', 'status', 'start_at', 'city']);
 		expect(['updated', 'rescheduled', 'created', 'deleted', 'date', null].map((event) => hasPreviousState('appointments', event))).toEqual([true, true, false, false, false, false]);
 		// Creation events of the CRM have no state before them either.
 		expect(hasPreviousState('appointments', 'scheduled')).toBe(false);

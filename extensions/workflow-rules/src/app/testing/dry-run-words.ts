@@ -52,12 +52,15 @@ export function hasPreviousState(collection: string, event: string | null | unde
 
 /**
  * The fields worth a previous value: those the previous conditions ("from") read first, then the
- * conditions' own (a changed field, `on_change`), each once.
+ * fields a "modified" trigger is narrowed to (a test that changes none of them is not heard), then
+ * the conditions' own (a changed field, `on_change`), each once.
  */
 export function previousFields(rule: Record<string, unknown>): string[] {
 	const from = filterFields(rule['previous_conditions'] as Record<string, unknown> | null | undefined);
+	const fields = (rule['trigger'] as { fields?: unknown } | null | undefined)?.fields;
+	const narrowed = Array.isArray(fields) ? fields.map(String) : [];
 	const to = filterFields(rule['conditions'] as Record<string, unknown> | null | undefined);
-	return [...new Set([...from, ...to])];
+	return [...new Set([...from, ...narrowed, ...to])];
 }
 
 /**
