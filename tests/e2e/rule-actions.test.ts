@@ -186,6 +186,23 @@ describe('rule actions in the wizard', { timeout: 180_000 }, () => {
 			await data('PATCH', `/items/contacts/${keeper.id}`, { city: 'Nice' });
 			const [request] = await eventually(async () => receiver.received('/keep'), (requests) => requests.length > 0, 20_000, 'the webhook');
 			expect(request!.headers['authorization']).toBe(`Bearer ${token}`);
+
+			// Replacing it, key by key as a user types, keeps one hidden input and sends the new value.
+			const again = await openStudio(browser, `workflow-rules/${kept.id}`);
+			await again.getByTestId('wizard-step-actions').click();
+			const value = again.getByTestId('action-card-0').getByTestId('action-webhook-header-value').first();
+			await expect.poll(() => value.getAttribute('placeholder'), { timeout: 15_000 }).toMatch(/Stored value kept/);
+			await value.click();
+			await value.pressSequentially(`Bearer new-${token}`);
+			expect(await value.inputValue()).toBe(`Bearer new-${token}`);
+			expect(await value.getAttribute('type')).toBe('password');
+			const before = (await data<{ date_updated: string | null }>('GET', `/items/workflow_rules/${kept.id}?fields=date_updated`)).date_updated;
+			await again.getByTestId('wizard-save').click();
+			await eventually(() => data<{ date_updated: string | null }>('GET', `/items/workflow_rules/${kept.id}?fields=date_updated`), (rule) => rule.date_updated !== before, 20_000, 'the save');
+			await data('PATCH', `/items/contacts/${keeper.id}`, { city: 'Nantes' });
+			await eventually(async () => receiver.received('/keep'), (requests) => requests.length > 1, 20_000, 'the second webhook');
+			expect(receiver.received('/keep')[1]!.headers['authorization']).toBe(`Bearer new-${token}`);
+			await again.close();
 		} finally {
 			await receiver.close();
 			await data('DELETE', `/items/workflow_rules/${kept.id}`);
