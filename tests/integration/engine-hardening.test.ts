@@ -133,16 +133,22 @@ describe('dry run (POST /workflows/rules/test) with the caller’s permissions',
 
 	const ruleOn = (collection: string, conditions: Record<string, unknown> | null = null) => ({ name: 'Probe', collection, trigger: { type: 'event', events: ['updated'] }, conditions, actions: [] });
 
-	it('answers 403 where GET /items would, for system and CRM collections alike', async () => {
+	it('answers 403 where GET /items would for a CRM collection, and reads no system collection at all', async () => {
 		const me = await data<{ id: string }>('GET', '/users/me?fields=id');
 		const [account] = await data<{ id: string }[]>('GET', '/items/accounts?fields=id&limit=1');
 
-		for (const [collection, item] of [['directus_users', me.id], ['accounts', account!.id]] as const) {
-			const direct = await api('GET', `/items/${collection}/${item}`, undefined, analyst);
-			const dry = await api('POST', '/workflows/rules/test', { rule: ruleOn(collection), item }, analyst);
-			expect(direct.status).toBe(403);
-			expect(dry.status).toBe(direct.status);
-			expect(JSON.stringify(dry.body)).not.toContain(item === me.id ? 'admin@example.com' : '"name"');
+		const direct = await api('GET', `/items/accounts/${account!.id}`, undefined, analyst);
+		const dry = await api('POST', '/workflows/rules/test', { rule: ruleOn('accounts'), item: account!.id }, analyst);
+		expect(direct.status).toBe(403);
+		expect(dry.status).toBe(direct.status);
+		expect(JSON.stringify(dry.body)).not.toContain('"name"');
+
+		// No rule can watch a system collection (its writes never reach rules): refused before any read, admins included.
+		for (const token of [analyst, undefined]) {
+			const system = await api('POST', '/workflows/rules/test', { rule: ruleOn('directus_users'), item: me.id }, token);
+			expect(system.status).toBe(400);
+			expect(system.body.errors.map((error: { extensions: { path?: string } }) => error.extensions.path)).toContain('collection');
+			expect(JSON.stringify(system.body)).not.toContain('admin@example.com');
 		}
 	});
 
