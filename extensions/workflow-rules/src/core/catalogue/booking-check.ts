@@ -55,7 +55,7 @@ export function minutesOf(time: string): number {
 }
 
 /** Minutes after midnight → 'HH:MM'; a day's end (1440, or no end at all) reads '24:00'. */
-function clock(minutes: number): string {
+export function clock(minutes: number): string {
 	if (minutes >= 1440) return '24:00';
 	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
