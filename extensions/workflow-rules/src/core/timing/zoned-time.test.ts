@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from './iso-duration.js';
-import { addDaysYmd, addDurationInZone, isValidHhmm, isValidTimeZone, isValidYmd, zonedParts, zonedTimeToUtc } from './zoned-time.js';
+import { addDaysYmd, addDurationInZone, isValidHhmm, isValidTimeZone, isValidYmd, weekdayOfYmd, zonedParts, zonedTimeToUtc } from './zoned-time.js';
 
 const NY = 'America/New_York';
 const PARIS = 'Europe/Paris';
@@ -78,6 +78,13 @@ describe('small helpers', () => {
 		expect(addDaysYmd('2024-02-28', 1)).toBe('2024-02-29');
 		expect(addDaysYmd('2024-03-01', -1)).toBe('2024-02-29');
 		expect(addDaysYmd('2024-12-31', 1)).toBe('2025-01-01');
+	});
+
+	it('names the weekday of a date', () => {
+		expect(weekdayOfYmd('2024-02-29')).toBe('thu');
+		expect(weekdayOfYmd('2026-11-16')).toBe('mon');
+		expect(weekdayOfYmd('2026-03-29')).toBe('sun');
+		expect(() => weekdayOfYmd('29/02/2024')).toThrow(RangeError);
 	});
 
 	it('validates zones, dates and times', () => {

@@ -76,6 +76,13 @@ export function addDaysYmd(ymd: string, days: number): string {
 	return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]) + days)).toISOString().slice(0, 10);
 }
 
+/** The weekday of a calendar date, wherever it is. */
+export function weekdayOfYmd(ymd: string): Weekday {
+	const date = YMD.exec(ymd);
+	if (!date) throw new RangeError(`invalid date "${ymd}"`);
+	return WEEKDAYS[new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))).getUTCDay()] ?? 'mon';
+}
+
 /**
  * `date` moved by `duration` on the wall clock of `tz`: years, months, weeks and days keep the local
  * time of day (P1D across a DST switch is 23 or 25 hours), the time part adds elapsed time.
