@@ -16,15 +16,11 @@ let instance: ScratchInstance;
 const call = instanceApi(() => instance);
 const engineInstance = async () => (await call<{ instance: string }>('GET', '/workflows/health')).instance;
 
-function retryUnderPressure<T>(fallback: T) {
-	return (error: Error): T => {
-		if (/ → 503: .*Under pressure/.test(error.message)) return fallback;
-		throw error;
-	};
-}
 
 beforeAll(async () => {
-	instance = await startScratchInstance({ pgUrl: process.env['TEST_PG_URL'] || undefined, seed: false, env: { EXTENSIONS_AUTO_RELOAD: 'true', WORKFLOW_POLL_INTERVAL_MS: '200' } });
+	// Loading the new code on a busy machine can trip Directus' pressure limiter (503 to every request
+	// for a while); what is tested here is the engine's hand-over, so the limiter is off.
+	instance = await startScratchInstance({ pgUrl: process.env['TEST_PG_URL'] || undefined, seed: false, env: { EXTENSIONS_AUTO_RELOAD: 'true', WORKFLOW_POLL_INTERVAL_MS: '200', PRESSURE_LIMITER_ENABLED: 'false' } });
 }, 180_000);
 
 afterAll(async () => {
@@ -41,8 +37,7 @@ it('after a reload, the new engine’s worker runs the jobs and the old one’s 
 	const leads = await call<{ id: string }[]>('POST', '/items/leads', Array.from({ length: 20 }, (_, index) => ({ name: `Reload ${index}` })));
 
 	const jobs = await eventually(
-		// Loading the new code can briefly put Directus under pressure (its 503): ask again then.
-		() => call<{ status: string; locked_by: string }[]>('GET', '/items/workflow_jobs?limit=-1&fields=status,locked_by').catch(retryUnderPressure([])),
+		() => call<{ status: string; locked_by: string }[]>('GET', '/items/workflow_jobs?limit=-1&fields=status,locked_by'),
 		(jobs) => jobs.length === leads.length && jobs.every((job) => job.status === 'succeeded'),
 		30_000,
 		'the jobs to run',
