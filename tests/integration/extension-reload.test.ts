@@ -18,9 +18,7 @@ const engineInstance = async () => (await call<{ instance: string }>('GET', '/wo
 
 
 beforeAll(async () => {
-	// Loading the new code on a busy machine can trip Directus' pressure limiter (503 to every request
-	// for a while); what is tested here is the engine's hand-over, so the limiter is off.
-	instance = await startScratchInstance({ pgUrl: process.env['TEST_PG_URL'] || undefined, seed: false, env: { EXTENSIONS_AUTO_RELOAD: 'true', WORKFLOW_POLL_INTERVAL_MS: '200', PRESSURE_LIMITER_ENABLED: 'false' } });
+	instance = await startScratchInstance({ pgUrl: process.env['TEST_PG_URL'] || undefined, seed: false, env: { EXTENSIONS_AUTO_RELOAD: 'true', WORKFLOW_POLL_INTERVAL_MS: '200' } });
 }, 180_000);
 
 afterAll(async () => {
