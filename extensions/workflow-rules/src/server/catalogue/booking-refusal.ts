@@ -9,6 +9,13 @@ import type { ProposedSlot } from './service-free-slots.js';
 
 /** Slots named in the readable message; the error's `next_free` holds them all. */
 const SLOTS_IN_MESSAGE = 3;
+/**
+ * Types that read alike, for a second reason at a field that already has one of its type: the
+ * studio keys its notice's rows by field and type, and shows the first reason's type at the field
+ * and each reason's own sentence in the notice, so only the first of a field keeps its exact type.
+ */
+const ALIKE_TYPES: Record<string, readonly string[]> = { neq: ['neq', 'nin'] };
+const VALUE_TYPES = ['in', 'gte', 'lte', 'gt', 'lt', 'eq'];
 
 export function slotJson(slot: ProposedSlot): ProposedSlotJson {
 	return { start: slot.start.toISOString(), end: slot.end.toISOString(), members: slot.members };
@@ -21,8 +28,9 @@ export function bookingRefusalErrors(refusals: readonly BookingRefusal[], propos
 	const carrier = proposals === null ? -1 : startReason >= 0 ? startReason : 0;
 	const shown = (proposals ?? []).slice(0, SLOTS_IN_MESSAGE).map((slot) => slot.start);
 
+	const usedTypes = new Set<string>();
 	return refusals.map((refusal, index) => {
-		let { type, value } = refusal.constraint;
+		let { type, value }: { type: string; value: string } = refusal.constraint;
 		let message = refusal.message;
 		if (index === carrier) {
 			message = `${message} ${nextFreeText(shown, tz)}`;
@@ -32,12 +40,15 @@ export function bookingRefusalErrors(refusals: readonly BookingRefusal[], propos
 				value = shown.map((start) => slotLabel(start, tz)).join(', ');
 			}
 		}
+		const alike = ALIKE_TYPES[type] ?? VALUE_TYPES;
+		type = [type, ...alike].find((candidate) => !usedTypes.has(`${refusal.field}:${candidate}`)) ?? type;
+		usedTypes.add(`${refusal.field}:${type}`);
 		return new BookingFieldError({
 			collection: 'appointments',
 			field: refusal.field,
 			path: [],
 			type,
-			...(type === 'neq' ? { invalid: value } : { valid: value }),
+			...(type === 'neq' || type === 'nin' ? { invalid: value } : { valid: value }),
 			reason: refusal.reason,
 			validation_message: message,
 			next_free: nextFree,
