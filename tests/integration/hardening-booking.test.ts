@@ -28,9 +28,10 @@ async function book(values: Record<string, unknown>) {
 	return response;
 }
 
+/** A refusal lists every reason, each at its field: one of them is the one looked for. */
 function refusedFor(response: { status: number; body: Refusal }, field: string, reason?: string): void {
 	expect(response.status, JSON.stringify(response.body)).toBe(400);
-	expect(response.body.errors[0]!.extensions).toMatchObject({ field, ...(reason ? { reason } : {}) });
+	expect(response.body.errors, JSON.stringify(response.body)).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ field, ...(reason ? { reason } : {}) }) }));
 }
 
 describe('booking guard', () => {

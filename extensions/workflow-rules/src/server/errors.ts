@@ -11,8 +11,33 @@ export const NotFoundError = createError<{ what: string }>('WORKFLOW_NOT_FOUND',
 
 export const BadRequestError = createError<{ field: string; problem: string }>('INVALID_PAYLOAD', ({ field, problem }) => `${field}: ${problem}`, 400);
 
-/** A booking the service catalogue does not allow; `reason` is machine-readable, the message says why. */
-export const BookingRefusedError = createError<{ reason: string; field: string; problem: string }>('BOOKING_REFUSED', ({ field, problem }) => `${field}: ${problem}`, 400);
+/** A slot proposed instead of a refused booking: ISO times and the service's members free for it. */
+export interface ProposedSlotJson {
+	start: string;
+	end: string;
+	members: string[];
+}
+
+/**
+ * One reason a booking is refused, shaped as Directus' own validation errors (code
+ * FAILED_VALIDATION, `field`, `type` with `valid` or `invalid`) so the studio shows it at the
+ * field; `collection` lets its form match the field, `validation_message` is the sentence the
+ * form's notice lists, `reason` is machine-readable and `next_free` the slots proposed instead.
+ * Refusals are thrown as an array, one error per reason, as Directus throws its validation errors.
+ */
+export interface BookingFieldExtensions {
+	collection: string;
+	field: string;
+	path: string[];
+	type: string;
+	valid?: string;
+	invalid?: string;
+	reason: string;
+	validation_message: string;
+	next_free: ProposedSlotJson[];
+}
+
+export const BookingFieldError = createError<BookingFieldExtensions>('FAILED_VALIDATION', ({ validation_message }) => validation_message, 400);
 
 /** A template that does not parse or render: where, and at which line and column of it. */
 export const InvalidTemplateError = createError<{ path: string; problem: string; line: number | null; column: number | null }>(

@@ -16,6 +16,7 @@ import { usageScope } from '../server/runs/usage-scope.js';
 import { previewTemplates } from '../server/templates/preview.js';
 import { replayJob, JOBS_TABLE } from '../server/jobs/job-store.js';
 import { BadRequestError, NotFoundError } from '../server/errors.js';
+import { serviceSlots } from '../server/catalogue/service-slots-route.js';
 import { cloneService, markAvailable, markUnavailable, markUnused, type QuickActionDeps } from '../server/catalogue/quick-actions.js';
 
 export default defineEndpoint({
@@ -68,6 +69,10 @@ export default defineEndpoint({
 		}));
 		router.post('/services/:id/available', asyncRoute(async (req, res) => {
 			res.json({ data: await markAvailable(await quick(req), String(req.params['id'])) });
+		}));
+		router.get('/services/:id/slots', asyncRoute(async (req, res) => {
+			const deps = { knex, schema: await getSchema(), ItemsService, accountability: requireUser(req) };
+			res.json(await serviceSlots(deps, String(req.params['id']), req.query as Record<string, unknown>));
 		}));
 		router.post('/services/:id/clone', asyncRoute(async (req, res) => {
 			res.json({ data: await cloneService(await quick(req), String(req.params['id'])) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBooking, type BookableService, type BookingSettings } from './booking-check.js';
+import { bookingRefusals, checkBooking, type BookableService, type BookingSettings } from './booking-check.js';
 
 const TZ = 'America/New_York';
 const SETTINGS: BookingSettings = {
@@ -68,5 +68,53 @@ describe('checkBooking', () => {
 
 	it('refuses an end before the start', () => {
 		expect(book('2026-11-16T11:00', '2026-11-16T10:00')?.reason).toBe('invalid_slot');
+	});
+});
+
+describe('bookingRefusals', () => {
+	const all = (start: string, end: string, service: Partial<BookableService> = {}) => bookingRefusals({ ...SERVICE, ...service }, at(start), at(end), SETTINGS).map(({ reason, field }) => `${reason}@${field}`);
+
+	it('lists every reason with its field, not only the first', () => {
+		// Wednesday 2026-12-02: after the date range, not a service day, the business closed; 07:00–07:10 lasts 10 minutes.
+		expect(all('2026-12-02T07:00', '2026-12-02T07:10', { status: 'unused' })).toEqual([
+			'service_unused@service',
+			'outside_service_dates@start_at',
+			'outside_service_days@start_at',
+			'outside_service_hours@start_at',
+			'outside_business_hours@start_at',
+			'duration_out_of_range@end_at',
+		]);
+	});
+
+	it('names both ends of a slot that starts too early and ends too late', () => {
+		// Monday 2026-11-16, 07:00–19:00: before both openings, after both closings, longer than 120 minutes.
+		expect(all('2026-11-16T07:00', '2026-11-16T19:00')).toEqual([
+			'outside_service_hours@start_at',
+			'outside_service_hours@end_at',
+			'outside_business_hours@start_at',
+			'outside_business_hours@end_at',
+			'duration_out_of_range@end_at',
+		]);
+	});
+
+	it('says at each field what its value should be, on the CRM wall clock', () => {
+		const constraints = bookingRefusals(SERVICE, at('2026-11-16T07:00'), at('2026-11-16T19:00'), SETTINGS).map(({ constraint }) => constraint);
+		expect(constraints).toEqual([
+			{ type: 'gte', value: '09:00' },
+			{ type: 'lte', value: '17:00' },
+			{ type: 'gte', value: '08:00' },
+			{ type: 'lte', value: '18:00' },
+			{ type: 'lte', value: '2026-11-16 09:00' },
+		]);
+		expect(bookingRefusals(SERVICE, at('2026-12-02T10:00'), at('2026-12-02T11:00'), SETTINGS).map(({ constraint }) => constraint)).toEqual([
+			{ type: 'lte', value: '2026-11-30' },
+			{ type: 'in', value: 'Monday, Tuesday, Saturday' },
+			{ type: 'neq', value: 'a Wednesday' },
+		]);
+	});
+
+	it('gives an end before the start as the only reason, and nothing for a bookable slot', () => {
+		expect(all('2026-11-16T11:00', '2026-11-16T10:00', { status: 'unused' })).toEqual(['invalid_slot@end_at']);
+		expect(all('2026-11-16T10:00', '2026-11-16T11:00')).toEqual([]);
 	});
 });

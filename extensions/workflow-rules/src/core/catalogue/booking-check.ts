@@ -39,11 +39,22 @@ export type BookingReason =
 	| 'outside_business_hours'
 	| 'duration_out_of_range';
 
+/**
+ * What the field's value should be, in the terms of Directus' validation errors ("Value has to be
+ * greater than or equal to {valid}"), for the studio to say at the field.
+ */
+export interface FieldConstraint {
+	type: 'gt' | 'gte' | 'lte' | 'in' | 'neq';
+	/** A wall-clock time, date, day list or name, as the message shows it. */
+	value: string;
+}
+
 export interface BookingRefusal {
 	reason: BookingReason;
 	/** The appointment field the refusal is about. */
 	field: 'service' | 'start_at' | 'end_at';
 	message: string;
+	constraint: FieldConstraint;
 }
 
 const DAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
@@ -130,45 +141,69 @@ export function durationInRange(service: BookableService, minutes: number): bool
 	return !(service.duration_min !== null && minutes < service.duration_min) && !(service.duration_max !== null && minutes > service.duration_max);
 }
 
+/** A moment as the CRM's wall clock shows it, "2026-11-16 09:30". */
+function wallClock(date: Date, tz: string): string {
+	const { ymd, hhmm } = zonedParts(date, tz);
+	return `${ymd} ${hhmm}`;
+}
+
 /** The first reason the slot cannot be booked, or null when it can. */
 export function checkBooking(service: BookableService, start: Date, end: Date, settings: BookingSettings): BookingRefusal | null {
-	const refuse = (reason: BookingReason, field: BookingRefusal['field'], message: string): BookingRefusal => ({ reason, field, message });
+	return bookingRefusals(service, start, end, settings)[0] ?? null;
+}
+
+/**
+ * Every reason the slot cannot be booked, in the order a receptionist would fix them, each naming
+ * the appointment field it concerns (a slot that starts too early and ends too late gives one
+ * reason at start_at and one at end_at); empty when it can be booked.
+ */
+export function bookingRefusals(service: BookableService, start: Date, end: Date, settings: BookingSettings): BookingRefusal[] {
+	// A slot that does not end after it starts cannot be read against hours or durations: that reason alone.
 	if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end.getTime() <= start.getTime()) {
-		return refuse('invalid_slot', 'end_at', 'The appointment must end after it starts.');
+		return [{ reason: 'invalid_slot', field: 'end_at', message: 'The appointment must end after it starts.', constraint: { type: 'gt', value: Number.isNaN(start.getTime()) ? 'its start' : wallClock(start, settings.timezone) } }];
 	}
 
+	const refusals: BookingRefusal[] = [];
+	const refuse = (reason: BookingReason, field: BookingRefusal['field'], message: string, constraint: FieldConstraint) => refusals.push({ reason, field, message, constraint });
 	const tz = settings.timezone;
 	const { day: from, endMinutes, duration } = localSlot(start, end, tz);
+	const notThisService = { type: 'neq', value: service.name } as const;
 
-	if (isUnused(service)) return refuse('service_unused', 'service', `The service "${service.name}" is marked unused and cannot be booked.`);
+	if (isUnused(service)) refuse('service_unused', 'service', `The service "${service.name}" is marked unused and cannot be booked.`, notThisService);
 
 	if (isUnavailableAt(service, start)) {
-		return refuse('service_unavailable', 'service', `The service "${service.name}" is temporarily unavailable until ${service.unavailable_until?.toISOString()}.`);
+		refuse('service_unavailable', 'service', `The service "${service.name}" is temporarily unavailable until ${service.unavailable_until?.toISOString()}.`, notThisService);
 	}
 
 	if (!withinServiceDates(service, from.ymd)) {
 		const range = `${service.available_start_date ?? 'any date'} to ${service.available_end_date ?? 'any date'}`;
-		return refuse('outside_service_dates', 'start_at', `The service "${service.name}" can only be booked from ${range}; ${from.ymd} is outside that range.`);
+		const tooEarly = service.available_start_date !== null && from.ymd < service.available_start_date;
+		refuse('outside_service_dates', 'start_at', `The service "${service.name}" can only be booked from ${range}; ${from.ymd} is outside that range.`, tooEarly ? { type: 'gte', value: service.available_start_date ?? '' } : { type: 'lte', value: service.available_end_date ?? '' });
 	}
 
 	if (!onServiceDay(service, from.weekday)) {
-		return refuse('outside_service_days', 'start_at', `The service "${service.name}" is not available on ${DAY_NAMES[from.weekday]}s (only ${(service.available_days ?? []).map((day) => DAY_NAMES[day]).join(', ')}).`);
+		const days = (service.available_days ?? []).map((day) => DAY_NAMES[day]).join(', ');
+		refuse('outside_service_days', 'start_at', `The service "${service.name}" is not available on ${DAY_NAMES[from.weekday]}s (only ${days}).`, { type: 'in', value: days });
 	}
 
 	const hours = serviceHours(service);
-	if (!fitsWindow(hours, from.minutes, endMinutes)) {
-		return refuse('outside_service_hours', from.minutes < hours.open ? 'start_at' : 'end_at', `The service "${service.name}" is available from ${clock(hours.open)} to ${clock(hours.close)} (${tz}).`);
-	}
+	const serviceHoursText = `The service "${service.name}" is available from ${clock(hours.open)} to ${clock(hours.close)} (${tz}).`;
+	if (from.minutes < hours.open) refuse('outside_service_hours', 'start_at', serviceHoursText, { type: 'gte', value: clock(hours.open) });
+	if (endMinutes > hours.close) refuse('outside_service_hours', 'end_at', serviceHoursText, { type: 'lte', value: clock(hours.close) });
 
 	const business = businessHours(settings, from.weekday);
-	if (!business) return refuse('outside_business_hours', 'start_at', `The business is closed on ${DAY_NAMES[from.weekday]}s.`);
-	if (!fitsWindow(business, from.minutes, endMinutes)) {
-		return refuse('outside_business_hours', from.minutes < business.open ? 'start_at' : 'end_at', `Business hours on ${DAY_NAMES[from.weekday]} are ${clock(business.open)} to ${clock(business.close)} (${tz}).`);
+	if (!business) refuse('outside_business_hours', 'start_at', `The business is closed on ${DAY_NAMES[from.weekday]}s.`, { type: 'neq', value: `a ${DAY_NAMES[from.weekday]}` });
+	else {
+		const businessHoursText = `Business hours on ${DAY_NAMES[from.weekday]} are ${clock(business.open)} to ${clock(business.close)} (${tz}).`;
+		if (from.minutes < business.open) refuse('outside_business_hours', 'start_at', businessHoursText, { type: 'gte', value: clock(business.open) });
+		if (endMinutes > business.close) refuse('outside_business_hours', 'end_at', businessHoursText, { type: 'lte', value: clock(business.close) });
 	}
 
 	if (!durationInRange(service, duration)) {
-		return refuse('duration_out_of_range', 'end_at', `The service "${service.name}" lasts ${service.duration_min ?? 0} to ${service.duration_max ?? '∞'} minutes; this appointment lasts ${duration}.`);
+		const tooShort = service.duration_min !== null && duration < service.duration_min;
+		const bound = new Date(start.getTime() + (tooShort ? (service.duration_min ?? 0) : (service.duration_max ?? 0)) * 60_000);
+		refuse('duration_out_of_range', 'end_at', `The service "${service.name}" lasts ${service.duration_min ?? 0} to ${service.duration_max ?? '∞'} minutes; this appointment lasts ${duration}.`, { type: tooShort ? 'gte' : 'lte', value: wallClock(bound, tz) });
 	}
 
-	return null;
+	return refusals;
 }

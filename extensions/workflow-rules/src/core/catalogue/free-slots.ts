@@ -175,3 +175,13 @@ function isBusy(busy: MemberBusy | undefined, start: number, end: number): boole
 	}
 	return low > 0 && (busy.latestEnds[low - 1] ?? 0) > start;
 }
+
+/**
+ * Every one of `members` with no busy interval overlapping [start, end), in their given order: the
+ * slots endpoint says who could take a slot, where freeSlots names only the first.
+ */
+export function freeMembersFor(members: readonly string[], busy: readonly BusyInterval[], start: Date, end: Date): string[] {
+	const from = start.getTime();
+	const to = end.getTime();
+	return members.filter((member) => !busy.some((interval) => interval.member === member && interval.start.getTime() < to && interval.end.getTime() > from));
+}

@@ -1,15 +1,22 @@
 import type { Knex } from 'knex';
 import { isUuid } from '../../core/rule/action-options.js';
-import { checkBooking, type BookableService } from '../../core/catalogue/booking-check.js';
-import type { Weekday } from '../../core/timing/zoned-time.js';
+import { bookingRefusals, durationInRange, isUnused } from '../../core/catalogue/booking-check.js';
+import { defaultSlotDuration } from '../../core/catalogue/free-slots.js';
+import { zonedParts, zonedTimeToUtc } from '../../core/timing/zoned-time.js';
 import { sameValue } from '../../core/events/index.js';
-import { fromJson, isTrue, toDate, toYmd } from '../db/rows.js';
-import { BadRequestError, BookingRefusedError } from '../errors.js';
+import { isTrue, toDate } from '../db/rows.js';
+import { BadRequestError } from '../errors.js';
+import { bookable } from './bookable-service.js';
+import { bookingRefusalErrors, worksheetRequiredError } from './booking-refusal.js';
 import { readCrmSettings, type CrmSettings } from './crm-settings.js';
+import { serviceFreeSlots, type SlotReaderDeps } from './service-free-slots.js';
 
 type Item = Record<string, unknown>;
 const BOOKING_FIELDS = ['service', 'start_at', 'end_at', 'status'] as const;
 const SLOT_FIELDS = ['service', 'start_at', 'end_at'] as const;
+/** Slots proposed with a refusal: the next few, within two weeks of the day asked for. */
+const PROPOSAL_DAYS = 14;
+const PROPOSAL_LIMIT = 5;
 /** Statuses of an appointment that still holds its slot: the engine turns scheduled into overdue. */
 const OPEN_STATUSES: readonly unknown[] = ['scheduled', 'overdue'];
 
@@ -32,7 +39,8 @@ function keyOf(value: unknown): unknown {
  * checked, against the appointment as it will be; closing one (cancelled, completed) never runs the
  * catalogue checks.
  */
-export async function assertAppointmentWrite(payload: Item, keys: (string | number)[] | null, knex: Knex): Promise<void> {
+export async function assertAppointmentWrite(payload: Item, keys: (string | number)[] | null, deps: SlotReaderDeps): Promise<void> {
+	const { knex } = deps;
 	if (keys && !BOOKING_FIELDS.some((field) => field in payload)) return;
 
 	const stored: (Item | null)[] = keys ? await knex('appointments').whereIn('id', keys) : [null];
@@ -54,7 +62,7 @@ export async function assertAppointmentWrite(payload: Item, keys: (string | numb
 
 		const service = await serviceOf(after['service'], knex);
 		if (!service) continue; // an appointment stored without one: nothing to check it against
-		if (booking) assertBookable(service, after, await crmSettings());
+		if (booking) await assertBookable(service, after, await crmSettings(), deps, keys ?? []);
 		if (completing) await assertWorksheet(service, before, await crmSettings(), knex);
 	}
 }
@@ -82,12 +90,31 @@ async function serviceOf(value: unknown, knex: Knex): Promise<Item | null> {
 	return { ...row, ...(inline ?? {}) };
 }
 
-function assertBookable(service: Item, appointment: Item, settings: CrmSettings): void {
+/**
+ * Refuses a booking the catalogue does not allow with every reason, each at its field, as Directus
+ * throws its validation errors (an array), and proposes the service's next free slots from the day
+ * asked for (never in the past), of the length asked for when the service allows it.
+ */
+async function assertBookable(service: Item, appointment: Item, settings: CrmSettings, deps: SlotReaderDeps, keys: readonly (string | number)[]): Promise<void> {
 	const start = toDate(appointment['start_at']);
 	const end = toDate(appointment['end_at']);
 	if (!start || !end) return; // missing or malformed: Directus' own validation names the field
-	const refusal = checkBooking(bookable(service), start, end, settings);
-	if (refusal) throw new BookingRefusedError({ reason: refusal.reason, field: refusal.field, problem: refusal.message });
+	const checked = bookable(service);
+	const refusals = bookingRefusals(checked, start, end, settings);
+	if (refusals.length === 0) return;
+
+	let proposals = null;
+	if (!isUnused(checked) && end.getTime() > start.getTime()) {
+		const tz = settings.timezone;
+		const dayAskedFor = zonedTimeToUtc(zonedParts(start, tz).ymd, '00:00', tz);
+		const asked = Math.round((end.getTime() - start.getTime()) / 60_000);
+		const duration = durationInRange(checked, asked) ? asked : defaultSlotDuration(checked);
+		const from = new Date(Math.max(Date.now(), dayAskedFor.getTime()));
+		const id = service['id'] === undefined || service['id'] === null ? null : (service['id'] as string | number);
+		// The appointment being moved does not keep its own members busy.
+		proposals = await serviceFreeSlots(deps, id, checked, settings, { from, days: PROPOSAL_DAYS, duration, limit: PROPOSAL_LIMIT, ignoreAppointments: keys });
+	}
+	throw bookingRefusalErrors(refusals, proposals, settings.timezone);
 }
 
 async function assertWorksheet(service: Item, before: Item | null, settings: CrmSettings, knex: Knex): Promise<void> {
@@ -95,23 +122,6 @@ async function assertWorksheet(service: Item, before: Item | null, settings: Crm
 
 	const worksheet = before ? await knex('worksheets').where('appointment', before['id'] as string).first('id') : undefined;
 	if (!worksheet) {
-		throw new BookingRefusedError({ reason: 'worksheet_required', field: 'status', problem: `The service "${String(service['name'])}" requires a worksheet: add one for this appointment before completing it.` });
+		throw [worksheetRequiredError(String(service['name']))];
 	}
-}
-
-function bookable(row: Item): BookableService {
-	const text = (value: unknown) => (value === null || value === undefined || value === '' ? null : String(value));
-	const number = (value: unknown) => (value === null || value === undefined || value === '' ? null : Number(value));
-	return {
-		name: String(row['name'] ?? ''),
-		status: text(row['status']),
-		unavailable_until: toDate(row['unavailable_until']),
-		available_days: fromJson<Weekday[] | null>(row['available_days'], null),
-		available_from: text(row['available_from']),
-		available_to: text(row['available_to']),
-		available_start_date: toYmd(row['available_start_date']),
-		available_end_date: toYmd(row['available_end_date']),
-		duration_min: number(row['duration_min']),
-		duration_max: number(row['duration_max']),
-	};
 }
