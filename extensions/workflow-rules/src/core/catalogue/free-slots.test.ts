@@ -108,6 +108,8 @@ describe('freeSlots', () => {
 		expect(find({ service: { duration_max: 90 }, duration: 120 })).toEqual([]);
 		expect(find({ service: { duration_min: 45 }, duration: undefined, step: undefined, limit: 3 })).toEqual([slot('2026-11-16T09:00', 45), slot('2026-11-16T09:30', 45), slot('2026-11-16T10:00', 45)]);
 		expect(find({ service: { duration_min: 20 }, duration: undefined, step: undefined, limit: 3 })).toEqual([slot('2026-11-16T09:00', 20), slot('2026-11-16T09:20', 20), slot('2026-11-16T09:40', 20)]);
+		// A one-minute appointment is proposed on the five-minute grid, not at every minute.
+		expect(find({ service: { duration_min: 1 }, duration: undefined, step: undefined, limit: 3 })).toEqual([slot('2026-11-16T09:00', 1), slot('2026-11-16T09:05', 1), slot('2026-11-16T09:10', 1)]);
 		expect(find({ duration: undefined, step: undefined, limit: 2 })).toEqual([slot('2026-11-16T09:00'), slot('2026-11-16T09:30')]);
 	});
 

@@ -28,6 +28,8 @@ export const MAX_SLOT_CANDIDATES = 20_000;
 export const DEFAULT_SLOT_LIMIT = 10;
 /** The grid of start times, in minutes, for slots longer than this; shorter slots follow each other. */
 export const DEFAULT_SLOT_STEP = 30;
+/** The finest grid of start times: a one-minute appointment does not make the search try every minute. */
+export const MIN_SLOT_STEP = 5;
 /** The length of a slot, in minutes, for a service that sets no shortest duration. */
 export const DEFAULT_SLOT_DURATION = 60;
 
@@ -84,7 +86,7 @@ export function freeSlots(query: FreeSlotQuery): FreeSlot[] {
 	const { service, settings, from } = query;
 	if (Number.isNaN(from.getTime())) throw new RangeError('from must be a valid date');
 	const duration = positiveInteger('duration', query.duration ?? defaultSlotDuration(service));
-	const step = positiveInteger('step', query.step ?? Math.min(duration, DEFAULT_SLOT_STEP));
+	const step = positiveInteger('step', query.step ?? Math.max(MIN_SLOT_STEP, Math.min(duration, DEFAULT_SLOT_STEP)));
 	const days = Math.min(positiveInteger('days', query.days), MAX_SLOT_DAYS);
 	const limit = Math.min(positiveInteger('limit', query.limit ?? DEFAULT_SLOT_LIMIT), MAX_SLOT_LIMIT);
 	if (isUnused(service) || !durationInRange(service, duration)) return [];

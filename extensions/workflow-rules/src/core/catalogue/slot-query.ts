@@ -3,11 +3,9 @@
  * parameter that is wrong and why (the endpoint answers 400 naming it). Pure.
  */
 import { durationInRange, type BookableService } from './booking-check.js';
-import { defaultSlotDuration, MAX_SLOT_DAYS, MAX_SLOT_LIMIT } from './free-slots.js';
+import { defaultSlotDuration, MAX_SLOT_DAYS, MAX_SLOT_LIMIT, MIN_SLOT_STEP } from './free-slots.js';
 
 export const DEFAULT_SLOT_DAYS = 7;
-/** A finer grid than five minutes proposes times no one books, at a much higher cost. */
-export const MIN_SLOT_STEP = 5;
 const DAY_MINUTES = 1440;
 
 export interface SlotQuery {

@@ -9,7 +9,7 @@ import { BadRequestError } from '../errors.js';
 import { bookable } from './bookable-service.js';
 import { bookingRefusalErrors, worksheetRequiredError } from './booking-refusal.js';
 import { readCrmSettings, type CrmSettings } from './crm-settings.js';
-import { serviceFreeSlots, type SlotReaderDeps } from './service-free-slots.js';
+import { OPEN_APPOINTMENT_STATUSES, serviceFreeSlots, type SlotReaderDeps } from './service-free-slots.js';
 
 type Item = Record<string, unknown>;
 const BOOKING_FIELDS = ['service', 'start_at', 'end_at', 'status'] as const;
@@ -17,8 +17,7 @@ const SLOT_FIELDS = ['service', 'start_at', 'end_at'] as const;
 /** Slots proposed with a refusal: the next few, within two weeks of the day asked for. */
 const PROPOSAL_DAYS = 14;
 const PROPOSAL_LIMIT = 5;
-/** Statuses of an appointment that still holds its slot: the engine turns scheduled into overdue. */
-const OPEN_STATUSES: readonly unknown[] = ['scheduled', 'overdue'];
+const OPEN_STATUSES: readonly unknown[] = OPEN_APPOINTMENT_STATUSES;
 
 /** The service object of a nested create or update (`{ name, status, … }`), or null for a key. */
 function inlineService(value: unknown): Item | null {

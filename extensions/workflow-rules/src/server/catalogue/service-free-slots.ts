@@ -25,7 +25,7 @@ export interface ProposedSlot {
 	members: string[];
 }
 
-/** Appointment statuses that hold their slot: scheduled, and overdue (not yet closed). */
+/** Appointment statuses that hold their slot: scheduled, and overdue (the engine turns scheduled into overdue; not yet closed). */
 export const OPEN_APPOINTMENT_STATUSES = ['scheduled', 'overdue'] as const;
 const DAY_MS = 86_400_000;
 
