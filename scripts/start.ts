@@ -10,6 +10,7 @@ import { applySnapshot, bootstrap, PROJECT_ROOT, startDirectus, type RunningDire
 import { buildExtension, extensionBuildIsCurrent } from './lib/build-extension.js';
 import { adminPasswordFile, dataDir, ensureAdminPassword, projectEnv } from './lib/project-env.js';
 import { login } from './lib/login.js';
+import { portIsFree } from './lib/free-port.js';
 import { displayPath, openStartLog } from './lib/start-log.js';
 import { summariseBootstrap, summariseSchemaApply } from './lib/start-summary.js';
 import { seedDemo } from '../seeds/seed.js';
@@ -21,12 +22,16 @@ const log = openStartLog(dataDir());
 const logPath = displayPath(log.file, process.cwd());
 const say = (message: string) => console.log(`▸ ${message}`);
 
+/** The generated password this start created the admin with, for a failure to still show it once. */
+let createdWithPassword: string | null = null;
+
 /** A failed step ends the start with its message and the log to read, not with a stack trace. */
 function fail(step: string, error: unknown): never {
 	log.section(`${step} failed`);
 	log.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 	const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
 	console.error(`\n✖ ${step} failed: ${message}\n  Details: ${logPath}`);
+	if (createdWithPassword) console.error(`  The admin was created: admin password ${createdWithPassword} (shown this once; kept in ${displayPath(adminPasswordFile(), process.cwd())})`);
 	process.exit(1);
 }
 
@@ -40,6 +45,10 @@ async function runStep<T>(title: string, work: () => Promise<T>): Promise<T> {
 }
 
 console.log(`Workflow Rules for Directus: starting (details in ${logPath})`);
+
+// Checked first: with the port taken, another server would answer Directus' readiness check.
+const port = Number(env['PORT']);
+if (!(await portIsFree(port, env['HOST']))) fail('Start', new Error(`port ${port} is in use by another program (set PORT to start on another one)`));
 
 // Built before any Directus command runs: the CLI loads extensions too, and warns when one has no dist.
 if (extensionBuildIsCurrent()) say('Extension: build is current.');
@@ -56,9 +65,12 @@ say(`${bootstrapped.line.replace(/^Database/, `Database (${database})`)}`);
 // earlier (with another password) keeps its own, so the file would only mislead.
 if (admin.generated && !bootstrapped.installed) {
 	rmSync(adminPasswordFile(), { force: true });
-	admin.generated = false;
 	delete env['ADMIN_PASSWORD'];
 }
+// Shown once: by the start that created the admin with it (a start that failed earlier may have
+// generated it), never again.
+const showPassword = admin.source === 'file' && bootstrapped.installed;
+createdWithPassword = showPassword ? admin.password : null;
 
 say(summariseSchemaApply(await runStep('Applying the schema snapshot', () => applySnapshot(env, { onOutput: log.write }))));
 
@@ -79,7 +91,10 @@ say('Directus started.');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => void directus.stop().then(() => process.exit(0)));
 }
-directus.process.on('exit', (code) => process.exit(code ?? 1));
+directus.process.on('exit', (code) => {
+	if (code !== 0 && code !== null) console.error(`\n✖ Directus stopped (exit code ${code}). Details: ${logPath}`);
+	process.exit(code ?? 1);
+});
 
 const email = env['ADMIN_EMAIL']!;
 log.section('Loading the demo data');
@@ -105,7 +120,7 @@ const passwordFile = displayPath(adminPasswordFile(), process.cwd());
 const password =
 	admin.source === 'environment'
 		? 'ADMIN_PASSWORD from your environment'
-		: admin.generated
+		: showPassword
 			? `${admin.password}\n            (generated for this install, shown this once; kept in ${passwordFile})`
 			: env['ADMIN_PASSWORD']
 				? `in ${passwordFile} (generated on the first start)`

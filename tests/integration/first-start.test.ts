@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -142,4 +143,32 @@ describe('npm start on an empty data folder', () => {
 
 		await stop(second);
 	}, 300_000);
+});
+
+describe('npm start on a port another program holds', () => {
+	it('stops at once with the port named, without a stack trace, before creating a database', async () => {
+		const holder = createServer().listen(0);
+		await once(holder, 'listening');
+		const port = (holder.address() as AddressInfo).port;
+		const otherDataDir = await mkdtemp(path.join(tmpdir(), 'wr-first-start-busy-'));
+		try {
+			const child = spawn(process.execPath, [TSX_CLI, 'scripts/start.ts'], {
+				cwd: PROJECT_ROOT,
+				env: { ...baseEnv(), WORKFLOW_DATA_DIR: otherDataDir, PORT: String(port), DB_CLIENT: 'sqlite3' } as NodeJS.ProcessEnv,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let output = '';
+			child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+			const [code] = (await once(child, 'exit')) as [number | null];
+
+			expect(code).toBe(1);
+			expect(output).toContain(`port ${port} is in use by another program`);
+			expect(stackTraceLines(output)).toEqual([]);
+			await expect(stat(path.join(otherDataDir, 'database.sqlite'))).rejects.toThrow();
+		} finally {
+			holder.close();
+			await rm(otherDataDir, { recursive: true, force: true });
+		}
+	}, 60_000);
 });
