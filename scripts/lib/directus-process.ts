@@ -40,7 +40,14 @@ export class DirectusProcessError extends Error {
 	}
 }
 
-function spawnCli(args: string[], env: Env, inherit: boolean): { child: ChildProcess; output: () => string } {
+export interface CliOptions {
+	/** Share this process' stdout and stderr (the default pipes and collects them). */
+	inherit?: boolean;
+	/** Called with each chunk the process prints (when not inherited), e.g. to write a log file. */
+	onOutput?: (chunk: Buffer) => void;
+}
+
+function spawnCli(args: string[], env: Env, { inherit = false, onOutput }: CliOptions): { child: ChildProcess; output: () => string } {
 	const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
 		cwd: PROJECT_ROOT,
 		env: env as NodeJS.ProcessEnv,
@@ -51,6 +58,7 @@ function spawnCli(args: string[], env: Env, inherit: boolean): { child: ChildPro
 	const collect = (chunk: Buffer) => {
 		output += chunk.toString();
 		if (output.length > 200_000) output = output.slice(-100_000);
+		onOutput?.(chunk);
 	};
 	child.stdout?.on('data', collect);
 	child.stderr?.on('data', collect);
@@ -59,32 +67,34 @@ function spawnCli(args: string[], env: Env, inherit: boolean): { child: ChildPro
 }
 
 /** Runs one CLI command to completion; rejects with its output when it fails. */
-export function runCli(args: string[], env: Env, options: { inherit?: boolean } = {}): Promise<void> {
-	const { child, output } = spawnCli(args, env, options.inherit ?? false);
+export function runCli(args: string[], env: Env, options: CliOptions = {}): Promise<string> {
+	const { child, output } = spawnCli(args, env, options);
 
 	return new Promise((resolve, reject) => {
 		child.on('error', reject);
 		child.on('exit', (code) => {
-			if (code === 0) resolve();
+			if (code === 0) resolve(output());
 			else reject(new DirectusProcessError(`directus ${args.join(' ')} exited with code ${code}`, output()));
 		});
 	});
 }
 
-export async function bootstrap(env: Env, options: { inherit?: boolean } = {}): Promise<void> {
-	await runCli(['bootstrap'], env, options);
+/** Runs `directus bootstrap`; resolves with what it printed (empty when inherited). */
+export function bootstrap(env: Env, options: CliOptions = {}): Promise<string> {
+	return runCli(['bootstrap'], env, options);
 }
 
-export async function applySnapshot(env: Env, options: { inherit?: boolean } = {}): Promise<void> {
-	await runCli(['schema', 'apply', '--yes', snapshotFile(env['DB_CLIENT'])], env, options);
+/** Runs `directus schema apply` with the project's snapshot; resolves with what it printed. */
+export function applySnapshot(env: Env, options: CliOptions = {}): Promise<string> {
+	return runCli(['schema', 'apply', '--yes', snapshotFile(env['DB_CLIENT'])], env, options);
 }
 
 /** Starts `directus start` and resolves once /server/ping answers. */
-export async function startDirectus(env: Env, options: { inherit?: boolean; timeoutMs?: number } = {}): Promise<RunningDirectus> {
+export async function startDirectus(env: Env, options: CliOptions & { timeoutMs?: number } = {}): Promise<RunningDirectus> {
 	const port = env['PORT'] ?? '8055';
 	const host = env['HOST'] && env['HOST'] !== '0.0.0.0' ? env['HOST'] : '127.0.0.1';
 	const url = `http://${host}:${port}`;
-	const { child, output } = spawnCli(['start'], env, options.inherit ?? false);
+	const { child, output } = spawnCli(['start'], env, options);
 
 	let exited: number | null | undefined;
 	child.on('exit', (code) => (exited = code));

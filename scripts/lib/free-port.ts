@@ -13,3 +13,16 @@ export function freePort(): Promise<number> {
 		});
 	});
 }
+
+/**
+ * Whether nothing listens on `port` of `host` (all interfaces by default, as Directus' HOST):
+ * checked before a start, since a busy port would have another server answer in its place.
+ */
+export function portIsFree(port: number, host?: string): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.unref();
+		server.once('error', () => resolve(false));
+		server.listen({ port, ...(host ? { host } : {}) }, () => server.close(() => resolve(true)));
+	});
+}

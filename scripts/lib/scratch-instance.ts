@@ -38,7 +38,7 @@ export interface ScratchInstance {
 }
 
 /** The caller's own Directus settings (DB_*, PORT, ...) must not leak into the scratch instance. */
-function baseEnv(): Env {
+export function baseEnv(): Env {
 	const env: Env = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (/^(DB_|PORT$|HOST$|PUBLIC_URL$|SECRET$|ADMIN_|EXTENSIONS_|STORAGE_|CACHE_|REDIS|EMAIL_|WORKFLOW_)/.test(key)) continue;
