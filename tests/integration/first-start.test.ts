@@ -2,7 +2,8 @@
  * A new user's first `npm start`: the real script (tsx scripts/start.ts) on an empty data folder,
  * SQLite, a free port. It prints a short, clean output (no WARN, no stack trace), a generated
  * admin password once, and that password logs in; a second start prints where the password is,
- * not the password, and still works. Always SQLite: it is what `npm start` uses by default.
+ * not the password, and still works. Always SQLite: it is what `npm start` uses by default, so the
+ * PostgreSQL pass of the suite (TEST_PG_URL set) skips it rather than run the same thing twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -82,6 +83,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	if (started.length === 0) return void (await rm(dataDir, { recursive: true, force: true }));
 	for (const start of started) await stop(start);
 	// What each start printed, for whoever investigates a failure.
 	await mkdir('test-results', { recursive: true });
@@ -91,7 +93,9 @@ afterAll(async () => {
 	await rm(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-describe('npm start on an empty data folder', () => {
+const sqlitePass = !process.env['TEST_PG_URL'];
+
+describe.runIf(sqlitePass)('npm start on an empty data folder', () => {
 	let password: string;
 
 	it('prints a short output without warnings or stack traces, and a generated password once', async () => {
@@ -145,7 +149,7 @@ describe('npm start on an empty data folder', () => {
 	}, 300_000);
 });
 
-describe('npm start on a port another program holds', () => {
+describe.runIf(sqlitePass)('npm start on a port another program holds', () => {
 	it('stops at once with the port named, without a stack trace, before creating a database', async () => {
 		const holder = createServer().listen(0);
 		await once(holder, 'listening');
