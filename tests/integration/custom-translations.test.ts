@@ -15,7 +15,7 @@ interface Translation {
 	value: string;
 }
 
-const byKey = (key: string) => `/translations?limit=-1&filter=${encodeURIComponent(JSON.stringify({ key: { _eq: key } }))}`;
+const byKey = (key: string, language?: string) => `/translations?limit=-1&filter=${encodeURIComponent(JSON.stringify({ key: { _eq: key }, ...(language ? { language: { _eq: language } } : {}) }))}`;
 
 describe('custom translations', () => {
 	let db: Knex;
@@ -43,8 +43,8 @@ describe('custom translations', () => {
 
 	it('keep an admin’s edit and restore a deleted key, once each when two instances install together', async () => {
 		const key = 'wr_appointments_status_overdue';
-		const [french] = await data<Translation[]>('GET', `${byKey(key)}&filter[language][_eq]=fr-FR`);
-		const [english] = await data<Translation[]>('GET', `${byKey(key)}&filter[language][_eq]=en-US`);
+		const [french] = await data<Translation[]>('GET', byKey(key, 'fr-FR'));
+		const [english] = await data<Translation[]>('GET', byKey(key, 'en-US'));
 		await data('PATCH', `/translations/${french!.id}`, { value: 'Dépassé' });
 		expect((await api('DELETE', `/translations/${english!.id}`)).status).toBe(204);
 
