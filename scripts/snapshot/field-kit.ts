@@ -22,13 +22,32 @@ export interface RelationPayload {
 export interface CollectionPayload {
 	collection: string;
 	meta: Record<string, unknown>;
-	schema: Record<string, unknown>;
+	/** null for a folder (a collection without a table). */
+	schema: Record<string, unknown> | null;
 	fields: FieldPayload[];
+}
+
+/** A text shown in the studio, in English and French: the plan turns it into a `$t:` key (see localize.ts). */
+export interface Localized {
+	en: string;
+	fr: string;
+}
+
+export function tr(en: string, fr: string): Localized {
+	return { en, fr };
+}
+
+/** A chip readable on light and dark themes alike: its own background and a dark foreground of the same hue. */
+export interface Chip {
+	foreground: string;
+	background: string;
 }
 
 interface Common {
 	required?: boolean;
-	note?: string;
+	note?: string | Localized;
+	/** The field's name in French (the English one is Directus' title case of the key). */
+	fr?: string;
 	width?: 'half' | 'full' | 'fill';
 	index?: boolean;
 	group?: string;
@@ -36,12 +55,13 @@ interface Common {
 	hidden?: boolean;
 }
 
-type Choice = readonly [value: string, text: string];
+type Choice = readonly [value: string, text: string | Localized];
 
 function meta(common: Common, extra: Record<string, unknown>): Record<string, unknown> {
 	return {
 		required: common.required ?? false,
 		note: common.note ?? null,
+		...(common.fr ? { translations: [{ language: 'fr-FR', translation: common.fr }] } : {}),
 		width: common.width ?? 'half',
 		readonly: common.readonly ?? false,
 		hidden: common.hidden ?? false,
@@ -107,13 +127,15 @@ export function email(field: string, common: Common = {}): FieldPayload {
 			...base.meta,
 			options: { placeholder: 'name@example.com', iconLeft: 'alternate_email' },
 			validation: { _or: [{ [field]: { _null: true } }, { [field]: { _regex: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' } }] },
-			validation_message: 'Must be an email address',
+			validation_message: tr('Must be an email address', 'Doit être une adresse e-mail'),
 		},
 	};
 }
 
+const NEUTRAL_CHIP: Chip = { foreground: '#3A4A5C', background: '#E4EAF1' };
+
 /** A string restricted to a list of values: a dropdown in the studio, enforced by the API. */
-export function choice(field: string, choices: readonly Choice[], common: Common & { default?: string; colors?: Record<string, string> } = {}): FieldPayload {
+export function choice(field: string, choices: readonly Choice[], common: Common & { default?: string; colors?: Record<string, Chip> } = {}): FieldPayload {
 	const values = choices.map(([value]) => value);
 	const allowed = common.required ? values : [...values, null];
 
@@ -124,12 +146,13 @@ export function choice(field: string, choices: readonly Choice[], common: Common
 			interface: 'select-dropdown',
 			options: { choices: choices.map(([value, label]) => ({ value, text: label })) },
 			display: 'labels',
+			// Labels, not dots: the chip carries the text in colours chosen together, so it reads the same in both themes.
 			display_options: {
-				showAsDot: true,
-				choices: choices.map(([value, label]) => ({ value, text: label, foreground: 'var(--theme--foreground)', background: common.colors?.[value] ?? 'var(--theme--background-normal)' })),
+				showAsDot: false,
+				choices: choices.map(([value, label]) => ({ value, text: label, ...(common.colors?.[value] ?? NEUTRAL_CHIP) })),
 			},
 			validation: { [field]: { _in: allowed } },
-			validation_message: `Must be one of: ${values.join(', ')}`,
+			validation_message: tr(`Must be one of: ${values.join(', ')}`, `Doit être l’une des valeurs : ${values.join(', ')}`),
 		}),
 		schema: schema(common, { max_length: 32, default_value: common.default ?? null }),
 	};
@@ -163,7 +186,7 @@ export function decimal(field: string, common: Common & { precision?: number; sc
 	};
 }
 
-export function boolean(field: string, common: Common & { label?: string; default?: boolean } = {}): FieldPayload {
+export function boolean(field: string, common: Common & { label?: string | Localized; default?: boolean } = {}): FieldPayload {
 	return {
 		field,
 		type: 'boolean',
@@ -204,7 +227,7 @@ export function tags(field = 'tags', common: Common = {}): FieldPayload {
 	return {
 		field,
 		type: 'json',
-		meta: meta({ width: 'full', ...common }, {
+		meta: meta({ width: 'full', fr: 'Étiquettes', ...common }, {
 			interface: 'tags',
 			options: { whitespace: '-', capitalization: 'lowercase', alphabetize: true },
 			display: 'labels',
@@ -244,7 +267,18 @@ export function manyToOne(
 	collection: string,
 	field: string,
 	related: string,
-	common: Common & { template: string; onDelete?: 'SET NULL' | 'CASCADE' | 'NO ACTION'; type?: 'uuid' | 'integer'; interface?: string; oneField?: string; filter?: Record<string, unknown> },
+	common: Common & {
+		template: string;
+		/** How the picker lists the items to choose from, when it should say more than `template`. */
+		pickerTemplate?: string;
+		/** A display other than related-values (given the related item through the relation). */
+		display?: string;
+		onDelete?: 'SET NULL' | 'CASCADE' | 'NO ACTION';
+		type?: 'uuid' | 'integer';
+		interface?: string;
+		oneField?: string;
+		filter?: Record<string, unknown>;
+	},
 ): { field: FieldPayload; relation: RelationPayload } {
 	const isFile = related === 'directus_files';
 	const isUser = related === 'directus_users';
@@ -256,9 +290,9 @@ export function manyToOne(
 			type: common.type ?? 'uuid',
 			meta: meta(common, {
 				interface: fieldInterface,
-				options: isFile ? null : { template: common.template, enableCreate: !isUser, enableSelect: true, ...(common.filter ? { filter: common.filter } : {}) },
-				display: isUser ? 'user' : isFile ? 'image' : 'related-values',
-				display_options: isUser || isFile ? null : { template: common.template },
+				options: isFile ? null : { template: common.pickerTemplate ?? common.template, enableCreate: !isUser, enableSelect: true, ...(common.filter ? { filter: common.filter } : {}) },
+				display: common.display ?? (isUser ? 'user' : isFile ? 'image' : 'related-values'),
+				display_options: isUser || isFile || common.display ? null : { template: common.template },
 				special: isFile ? ['file'] : ['m2o'],
 			}),
 			schema: schema(common),
@@ -324,7 +358,7 @@ export function manyToManyUsers(collection: string, field: string, common: Commo
 }
 
 /** A presentation-only divider/group heading in the item form. */
-export function divider(field: string, title: string): FieldPayload {
+export function divider(field: string, title: string | Localized): FieldPayload {
 	return {
 		field,
 		type: 'alias',
@@ -335,8 +369,8 @@ export function divider(field: string, title: string): FieldPayload {
 
 export function timestamps(): FieldPayload[] {
 	return [
-		{ field: 'date_created', type: 'timestamp', meta: { special: ['date-created'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', display_options: { relative: true } }, schema: {} },
-		{ field: 'date_updated', type: 'timestamp', meta: { special: ['date-updated'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', display_options: { relative: true } }, schema: {} },
+		{ field: 'date_created', type: 'timestamp', meta: { special: ['date-created'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', display_options: { relative: true }, translations: [{ language: 'fr-FR', translation: 'Date de création' }] }, schema: {} },
+		{ field: 'date_updated', type: 'timestamp', meta: { special: ['date-updated'], interface: 'datetime', readonly: true, hidden: true, width: 'half', display: 'datetime', display_options: { relative: true }, translations: [{ language: 'fr-FR', translation: 'Date de modification' }] }, schema: {} },
 	];
 }
 

@@ -154,3 +154,68 @@ describe('relations', () => {
 		expect(other?.related_collection).toBe('directus_users');
 	});
 });
+
+describe('how the studio shows the CRM', () => {
+	interface Collection {
+		collection: string;
+		meta: { sort: number | null; group: string | null; hidden: boolean; display_template: string | null; translations: { language: string; translation: string }[] | null } | null;
+		schema: unknown;
+	}
+	const CRM = ['appointments', 'calls', 'services', 'contacts', 'accounts', 'leads', 'deals', 'tasks', 'worksheets', 'crm_settings'];
+	const ENGINE = ['workflow_rules', 'workflow_actions', 'workflow_runs', 'workflow_usage', 'workflow_rule_state', 'workflow_intents', 'workflow_jobs'];
+
+	it('lists the CRM first with its settings last, then the engine in a Workflow folder', async () => {
+		const collections = (await data<Collection[]>('GET', '/collections')).filter((collection) => !collection.collection.startsWith('directus_'));
+		const topLevel = collections.filter((collection) => !collection.meta?.group && !collection.meta?.hidden).sort((a, b) => a.meta!.sort! - b.meta!.sort!);
+		expect(topLevel.map((collection) => collection.collection)).toEqual([...CRM, 'workflow']);
+
+		const folder = collections.find((collection) => collection.collection === 'workflow')!;
+		expect(folder.schema).toBeNull();
+		for (const name of ENGINE) expect(collections.find((collection) => collection.collection === name)?.meta?.group, name).toBe('workflow');
+		// Directus Core allows 25 collections: the schema leaves room for a project's own.
+		expect(collections.length).toBeLessThanOrEqual(20);
+	});
+
+	it('hides the internal tables from pickers', async () => {
+		const collections = await data<Collection[]>('GET', '/collections');
+		for (const name of ['workflow_rule_state', 'workflow_intents', 'workflow_usage', 'services_members', 'appointments_members']) {
+			expect(collections.find((collection) => collection.collection === name)?.meta?.hidden, name).toBe(true);
+		}
+	});
+
+	it('names runs and jobs by their rule and record, and offers services with duration and hours', async () => {
+		const collections = await data<Collection[]>('GET', '/collections');
+		expect(collections.find((collection) => collection.collection === 'workflow_runs')?.meta?.display_template).toBe('{{rule.name}} · {{record_title}}');
+		expect(collections.find((collection) => collection.collection === 'workflow_jobs')?.meta?.display_template).toContain('{{rule.name}}');
+		expect((await fieldOf('workflow_jobs.run')).meta?.options?.['template']).toBe('{{rule.name}} · {{record_title}}');
+		expect((await fieldOf('appointments.service')).meta?.options?.['template']).toMatch(/\{\{duration_min\}\}.*\{\{available_from\}\}.*\{\{available_to\}\}/);
+	});
+
+	it('shows choices as labels with their own readable colours, money with $ and rates with %', async () => {
+		for (const path of Object.keys(ENUMS)) {
+			const field = (await fieldOf(path)) as Field & { meta: { display: string; display_options: { showAsDot: boolean; choices: { foreground: string; background: string }[] } } };
+			expect(field.meta.display, path).toBe('labels');
+			expect(field.meta.display_options.showAsDot, path).toBe(false);
+			for (const choice of field.meta.display_options.choices) expect(choice.foreground, path).toMatch(/^#[0-9A-F]{6}$/i);
+		}
+		const price = (await fieldOf('services.price')) as Field & { meta: { display_options: { prefix: string } } };
+		expect(price.meta.display_options.prefix).toBe('$');
+		const rate = (await fieldOf('services.tax_rate')) as Field & { meta: { display_options: { suffix: string } } };
+		expect(rate.meta.display_options.suffix).toBe('%');
+		expect(((await fieldOf('deals.amount')) as Field & { meta: { display_options: { prefix: string } } }).meta.display_options.prefix).toBe('$');
+	});
+
+	it('names the CRM collections and fields in French', async () => {
+		const collections = await data<Collection[]>('GET', '/collections');
+		const french = (name: string) => collections.find((collection) => collection.collection === name)?.meta?.translations?.find((entry) => entry.language === 'fr-FR')?.translation;
+		expect([french('appointments'), french('calls'), french('accounts'), french('tasks'), french('crm_settings')]).toEqual(['Rendez-vous', 'Appels', 'Comptes', 'Tâches', 'Paramètres CRM']);
+
+		for (const collection of CRM) {
+			for (const field of await fieldsOf(collection)) {
+				const meta = field.meta as (Field['meta'] & { hidden: boolean; translations: { language: string }[] | null; special: string[] | null }) | null;
+				if (!meta || meta.hidden || meta.special?.includes('no-data') || field.field === 'id') continue;
+				expect(meta.translations?.some((entry) => entry.language === 'fr-FR'), `${collection}.${field.field}`).toBe(true);
+			}
+		}
+	});
+});

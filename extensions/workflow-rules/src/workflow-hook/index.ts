@@ -17,6 +17,8 @@ import { keepRuleSecrets, keepSavedActionSecrets, maskRevisionRow, maskRowWithRu
 import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 import { AUDIT_TABLES, refuseAuditWrite } from '../server/runs/read-only-audit.js';
 import { ensureModuleInBar } from '../server/module-bar/module-bar.js';
+import { installCustomTranslations } from '../server/studio/custom-translations.js';
+import { keepServiceLink, linkExistingServices, linkNewService, SERVICES_TABLE } from '../server/studio/service-availability-link.js';
 
 type Keys = (string | number)[];
 interface HookContext {
@@ -115,6 +117,12 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	// Before the server listens, so that the first rule saved or run finds the user rules write as.
 	// The Workflow rules module in the module bar of every install (once: an admin may hide it afterwards).
 	init('app.before', () => ensureModuleInBar(runtime).catch((error) => logger.error(error, '[workflow-rules] could not add the Workflow rules module to the module bar')));
+	// The French (and English) texts of the schema's notes and choices, as Directus custom translations.
+	init('app.before', () => installCustomTranslations(database).then(() => undefined, (error) => logger.error(error, '[workflow-rules] could not install the custom translations; the studio shows their keys')));
+	// A service's availability column reads the service through services.availability (itself).
+	init('app.before', () => linkExistingServices(database).then(() => undefined, (error) => logger.error(error, '[workflow-rules] could not link services to their availability')));
+	filter(`${SERVICES_TABLE}.items.create`, (input) => linkNewService(input as Record<string, unknown>));
+	filter(`${SERVICES_TABLE}.items.update`, (input) => keepServiceLink(input as Record<string, unknown>));
 	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));
 
 	const startWorker = () => {

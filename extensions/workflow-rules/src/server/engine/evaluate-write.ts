@@ -25,6 +25,8 @@ export interface EvaluateDeps {
 	knex: Knex;
 	config: EngineConfig;
 	onError: (error: unknown, rule: Rule) => void;
+	/** The record's title for its runs; none when absent. */
+	titleOf?: (collection: string, record: Record<string, unknown> | null) => Promise<string | null>;
 }
 
 export interface WriteOutcome {
@@ -58,12 +60,16 @@ export async function evaluateWrite(deps: EvaluateDeps, rules: Rule[], write: Wr
 		if (run.outcome !== 'not_matched' || logsEveryEvaluation(run.rule, context.now)) outcome.runs.push(run);
 	};
 
+	// Read once per write, and only when a rule runs on it.
+	let title: Promise<string | null> | null = null;
+	const recordTitle = () => (title ??= (deps.titleOf?.(collection, change.after ?? change.before) ?? Promise.resolve(null)).catch(() => null));
+
 	for (const rule of rules) {
 		const events = eventsHeardBy(rule, detected, change);
 		if (events.length === 0) continue;
 
 		const started = performance.now();
-		const base = { rule, collection, item, event: events[0]!, events, depth, trace: null, actions: [] };
+		const base = { rule, collection, item, recordTitle: await recordTitle(), event: events[0]!, events, depth, trace: null, actions: [] };
 		const elapsed = () => performance.now() - started;
 
 		if (depth >= deps.config.maxDepth) {

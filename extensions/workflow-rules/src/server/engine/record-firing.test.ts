@@ -15,7 +15,7 @@ async function engineTables(db: Knex): Promise<void> {
 	});
 	await db.schema.createTable('workflow_runs', (table) => {
 		table.increments('id');
-		for (const column of ['rule', 'outcome', 'collection', 'item', 'event', 'message']) table.string(column);
+		for (const column of ['rule', 'outcome', 'collection', 'item', 'record_title', 'event', 'message']) table.string(column);
 		table.boolean('matched');
 		for (const column of ['depth', 'duration_ms']) table.integer(column);
 		for (const column of ['events', 'trace', 'actions', 'rule_snapshot']) table.text(column);

@@ -22,6 +22,7 @@ import { takeBefore, rememberBefore, type Item } from './before-state.js';
 import { BatchedReader } from './batched-reader.js';
 import { cascadeDepth } from './cascade-context.js';
 import { evaluateWrite, type EvaluateDeps } from './evaluate-write.js';
+import { RecordTitles } from '../runs/record-titles.js';
 import { markOverdue } from './overdue.js';
 import { readRecords } from './record-reader.js';
 import { acquireSweepLease } from './sweep-lease.js';
@@ -83,10 +84,12 @@ export class WorkflowEngine {
 		this.rules = new RuleCache(deps.knex);
 		this.reader = new BatchedReader(deps.services.ItemsService);
 		this.runWriter = new RunWriter(deps.knex, () => ({ owner: this.instance, evaluating: this.evaluating }));
+		const titles = new RecordTitles(deps.knex);
 		this.evaluateDeps = {
 			knex: deps.knex,
 			config: deps.config,
 			onError: (error, rule) => deps.logger.warn(error, `[workflow-rules] rule "${rule.name}" failed`),
+			titleOf: (collection, record) => titles.titleOf(collection, record),
 		};
 		const triggers = new TriggerTicks(deps, this.rules, () => this.timeZone);
 		// A sweep's lease outlives a few polls, so that a slow sweep is not taken over mid-way.

@@ -23,6 +23,8 @@ export interface RunRecord {
 	rule: Rule;
 	collection: string;
 	item: string;
+	/** The record as its collection's display template names it (see record-title.ts); null when unknown. */
+	recordTitle?: string | null;
 	/** The first of `events`, kept as a plain column to filter on. */
 	event: string;
 	/** Every event of the write the rule listened to: one run per rule and write. */
@@ -50,6 +52,7 @@ function row(run: RunRecord, now: Date): Record<string, unknown> {
 		matched: run.matched,
 		collection: run.collection,
 		item: run.item,
+		record_title: run.recordTitle ?? null,
 		event: run.event,
 		events: toJson(run.events),
 		depth: run.depth,
