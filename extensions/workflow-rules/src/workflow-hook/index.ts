@@ -17,6 +17,7 @@ import { keepRuleSecrets, keepSavedActionSecrets, maskRevisionRow, maskRowWithRu
 import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 import { AUDIT_TABLES, refuseAuditWrite } from '../server/runs/read-only-audit.js';
 import { ensureModuleInBar } from '../server/module-bar/module-bar.js';
+import { installStudioDefaults } from '../server/studio/install-studio-defaults.js';
 
 type Keys = (string | number)[];
 interface HookContext {
@@ -115,6 +116,8 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	// Before the server listens, so that the first rule saved or run finds the user rules write as.
 	// The Workflow rules module in the module bar of every install (once: an admin may hide it afterwards).
 	init('app.before', () => ensureModuleInBar(runtime).catch((error) => logger.error(error, '[workflow-rules] could not add the Workflow rules module to the module bar')));
+	// List layouts, bookmarks, the Automation dashboard and the branding, where they are missing.
+	init('app.before', () => installStudioDefaults({ services: runtime.services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not install the studio defaults (list layouts, bookmarks, dashboard)')));
 	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));
 
 	const startWorker = () => {
