@@ -10,5 +10,6 @@ describe('editedFields', () => {
 		const form = { status: 'active', unavailable_until: '2026-12-05T00:00:00+01:00' };
 		expect(editedFields(form, { status: 'active', unavailable_until: '2026-12-04T23:00:00.000Z' }, ['status', 'unavailable_until'])).toEqual([]);
 		expect(editedFields({ unavailable_until: undefined }, { unavailable_until: null }, ['unavailable_until'])).toEqual([]);
+		expect(editedFields({ status: undefined }, { status: 'unused' }, ['status'])).toEqual([]);
 	});
 });

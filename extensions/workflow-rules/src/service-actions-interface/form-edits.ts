@@ -18,5 +18,6 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** The fields among `fields` whose value in the form differs from the stored service: unsaved edits an action would replace. */
 export function editedFields(formValues: Record<string, unknown>, stored: Record<string, unknown>, fields: readonly string[]): string[] {
-	return fields.filter((field) => field in formValues && !sameValue(formValues[field], stored[field]));
+	// undefined: no value in the form's edits, it shows the stored one.
+	return fields.filter((field) => formValues[field] !== undefined && !sameValue(formValues[field], stored[field]));
 }
