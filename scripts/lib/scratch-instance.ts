@@ -69,6 +69,9 @@ export async function startScratchInstance(options: { pgUrl?: string | undefined
 		EXTENSIONS_AUTO_RELOAD: 'false',
 		STORAGE_LOCATIONS: 'local',
 		STORAGE_LOCAL_ROOT: path.join(dir, 'uploads'),
+		// Directus writes the studio's extension bundle under TEMP_PATH (by default node_modules/.directus, one
+		// file for every instance sharing node_modules): each instance keeps its own, or it may serve another's build.
+		TEMP_PATH: path.join(dir, 'tmp'),
 		LOG_LEVEL: 'warn',
 		TELEMETRY: 'false',
 		RATE_LIMITER_ENABLED: 'false',

@@ -4,15 +4,14 @@ interface ApiLike {
 	post<T = unknown>(url: string, body?: unknown): Promise<{ data: T }>;
 }
 
-export type QuickAction = { kind: 'unavailable'; preset: string; until?: string } | { kind: 'unused' } | { kind: 'available' } | { kind: 'clone' };
+export type QuickAction = { kind: 'unavailable'; preset: string; until?: string | undefined } | { kind: 'unused' } | { kind: 'available' } | { kind: 'clone' };
 
-/** Calls the service quick-action endpoints and keeps the outcome for the form to show. */
+/** Calls the service quick-action endpoints; the stored service comes back, or the error is kept for the form to show. */
 export function useServiceActions(api: ApiLike, serviceId: () => string | number | null) {
 	const busy = ref(false);
 	const error: Ref<string | null> = ref(null);
-	const done: Ref<string | null> = ref(null);
 
-	async function run(action: QuickAction): Promise<{ id: string } | null> {
+	async function run(action: QuickAction): Promise<Record<string, unknown> | null> {
 		const id = serviceId();
 		if (id === null || id === '+') return null;
 		busy.value = true;
@@ -20,8 +19,7 @@ export function useServiceActions(api: ApiLike, serviceId: () => string | number
 		try {
 			const path = `/workflows/services/${id}/${action.kind}`;
 			const body = action.kind === 'unavailable' ? { preset: action.preset, ...(action.until ? { until: action.until } : {}) } : undefined;
-			const response = await api.post<{ data: { id: string; name: string } }>(path, body);
-			done.value = action.kind === 'clone' ? `Created ${response.data.data.name}` : 'Saved';
+			const response = await api.post<{ data: Record<string, unknown> }>(path, body);
 			return response.data.data;
 		} catch (caught) {
 			const response = (caught as { response?: { data?: { errors?: { message: string }[] } } }).response;
@@ -32,5 +30,5 @@ export function useServiceActions(api: ApiLike, serviceId: () => string | number
 		}
 	}
 
-	return { busy, error, done, run };
+	return { busy, error, run };
 }

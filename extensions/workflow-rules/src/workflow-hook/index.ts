@@ -19,6 +19,7 @@ import { AUDIT_TABLES, refuseAuditWrite } from '../server/runs/read-only-audit.j
 import { ensureModuleInBar } from '../server/module-bar/module-bar.js';
 import { installCustomTranslations } from '../server/studio/custom-translations.js';
 import { keepServiceLink, linkExistingServices, linkNewService, SERVICES_TABLE } from '../server/studio/service-availability-link.js';
+import { installStudioDefaults } from '../server/studio/install-studio-defaults.js';
 
 type Keys = (string | number)[];
 interface HookContext {
@@ -123,6 +124,8 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	init('app.before', () => linkExistingServices(database).then(() => undefined, (error) => logger.error(error, '[workflow-rules] could not link services to their availability')));
 	filter(`${SERVICES_TABLE}.items.create`, (input) => linkNewService(input as Record<string, unknown>));
 	filter(`${SERVICES_TABLE}.items.update`, (input) => keepServiceLink(input as Record<string, unknown>));
+	// List layouts, bookmarks, the Automation dashboard and the branding, where they are missing.
+	init('app.before', () => installStudioDefaults({ services: runtime.services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not install the studio defaults (list layouts, bookmarks, dashboard)')));
 	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));
 
 	const startWorker = () => {
