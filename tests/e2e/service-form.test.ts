@@ -41,15 +41,12 @@ describe('service catalogue in the studio', () => {
 		// A select shows its choice in its input.
 		const shown = (name: string) => field(name).locator('input').first().inputValue();
 
-		const step = (name: string) => console.log(`[service-form] ${name}`);
-		step('mark unused without edits');
 		// No unsaved edit: the action runs at once, the form shows the stored status.
 		await actions.getByRole('button', { name: 'Mark unused' }).click();
 		await page.getByText('Service marked unused').waitFor({ timeout: 15_000 });
 		await expect.poll(() => shown('status'), { timeout: 10_000 }).toContain('Unused');
 		expect((await data<{ status: string }>('GET', `/items/services/${id}?fields=status`)).status).toBe('unused');
 
-		step('edit name and status');
 		// Two unsaved edits: the name (no action writes it) and the status (Available again writes it).
 		const name = field('name').locator('input');
 		await name.fill(`${stored.name} (edited)`);
@@ -57,7 +54,6 @@ describe('service catalogue in the studio', () => {
 		await page.locator('.v-menu-content').getByText('Active', { exact: true }).click();
 		await expect.poll(() => shown('status')).toContain('Active');
 
-		step('mark unused over an edited status');
 		await page.getByTestId('service-quick-actions').getByRole('button', { name: 'Mark unused' }).click();
 		const confirm = page.getByTestId('quick-action-confirm');
 		await confirm.waitFor({ timeout: 10_000 });
@@ -70,7 +66,6 @@ describe('service catalogue in the studio', () => {
 		await expect.poll(() => field('name').locator('input').inputValue(), { timeout: 10_000 }).toBe(`${stored.name} (edited)`);
 		expect(await data('GET', `/items/services/${id}?fields=name,status`)).toEqual({ name: stored.name, status: 'unused' });
 
-		step('unavailable until the end of the week');
 		// An action on fields the user did not touch asks nothing; the name edit still stays.
 		await page.getByTestId('service-quick-actions').getByRole('button', { name: 'Mark temporarily unavailable' }).click();
 		await page.getByText('Until the end of the week', { exact: true }).click();
@@ -83,7 +78,6 @@ describe('service catalogue in the studio', () => {
 		expect(await field('name').locator('input').inputValue()).toBe(`${stored.name} (edited)`);
 		await page.screenshot({ path: 'test-results/service-form.png' });
 
-		step('available again');
 		await page.getByTestId('service-quick-actions').getByRole('button', { name: 'Available again' }).click();
 		await page.getByText('Service available again').waitFor({ timeout: 15_000 });
 		await expect.poll(() => shown('status'), { timeout: 10_000 }).toContain('Active');
