@@ -36,15 +36,10 @@ describe('CRM labels in the studio', () => {
 		// The list's availability column is the service itself: created linked.
 		expect((await data<{ availability: string }>('GET', `/items/services/${service.id}?fields=availability`)).availability).toBe(service.id);
 		const me = await data<{ id: string }>('GET', '/users/me?fields=id');
-		// A bookmark-less user view of the list with the availability column and this service only.
-		const preset = await data<{ id: number }>('POST', '/presets', {
-			collection: 'services',
-			user: me.id,
-			layout: 'tabular',
-			search: name,
-			layout_query: { tabular: { fields: ['name', 'availability', 'price'], sort: ['name'] } },
-			layout_options: { tabular: { widths: { name: 260, availability: 300 } } },
-		});
+		// The shipped list view of services (its columns and widths), searched down to this service.
+		const [shipped] = await data<{ layout_query: unknown; layout_options: unknown }[]>('GET', '/presets?filter[collection][_eq]=services&filter[user][_null]=true&filter[role][_null]=true&filter[bookmark][_null]=true&fields=layout_query,layout_options');
+		expect(JSON.stringify(shipped?.layout_query)).toContain('availability');
+		const preset = await data<{ id: number }>('POST', '/presets', { collection: 'services', user: me.id, layout: 'tabular', search: name, layout_query: shipped!.layout_query, layout_options: shipped!.layout_options });
 
 		try {
 			await page.goto(`${base}/admin/content/services`);

@@ -41,7 +41,7 @@ describe('studio defaults', () => {
 
 		expect(byKey.get('appointments:')?.layout_query?.['tabular']).toMatchObject({ fields: ['start_at', 'service', 'contact', 'owner', 'status'], sort: ['-start_at'] });
 		expect(byKey.get('calls:')?.layout_query?.['tabular']).toMatchObject({ fields: expect.arrayContaining(['start_at', 'contact', 'direction', 'status']), sort: ['-start_at'] });
-		expect(byKey.get('services:')?.layout_query?.['tabular']?.fields).toEqual(expect.arrayContaining(['name', 'status', 'price', 'duration_min', 'duration_max', 'available_days']));
+		expect(byKey.get('services:')?.layout_query?.['tabular']?.fields).toEqual(expect.arrayContaining(['name', 'availability', 'price', 'duration_min', 'duration_max', 'available_days', 'available_from', 'available_to']));
 		expect(byKey.get('tasks:')?.layout_query?.['tabular']?.sort).toEqual(['due_date']);
 
 		expect(byKey.get("appointments:Today's appointments")?.layout).toBe('calendar');

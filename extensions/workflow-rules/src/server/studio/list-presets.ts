@@ -16,13 +16,13 @@ export interface PresetDefault {
 	color?: string;
 }
 
-const tabular = (id: number, collection: string, fields: string[], sort: string[]): PresetDefault => ({
+const tabular = (id: number, collection: string, fields: string[], sort: string[], widths?: Record<string, number>): PresetDefault => ({
 	id,
 	collection,
 	bookmark: null,
 	layout: 'tabular',
 	layout_query: { tabular: { fields, sort, page: 1, limit: 25 } },
-	layout_options: { tabular: { spacing: 'cozy' } },
+	layout_options: { tabular: { spacing: 'cozy', ...(widths ? { widths } : {}) } },
 	filter: null,
 });
 
@@ -30,7 +30,9 @@ const tabular = (id: number, collection: string, fields: string[], sort: string[
 export const LIST_DEFAULTS: PresetDefault[] = [
 	tabular(910_001, 'appointments', ['start_at', 'service', 'contact', 'owner', 'status'], ['-start_at']),
 	tabular(910_002, 'calls', ['start_at', 'contact', 'direction', 'status', 'subject'], ['-start_at']),
-	tabular(910_003, 'services', ['name', 'status', 'unavailable_until', 'price', 'duration_min', 'duration_max', 'available_days'], ['name']),
+	// Availability rather than status: a service unavailable until a date reads as such, not as Active. Its
+	// durations and hours are what the appointment's service picker (a drawer of this list) shows.
+	tabular(910_003, 'services', ['name', 'availability', 'price', 'duration_min', 'duration_max', 'available_days', 'available_from', 'available_to'], ['name'], { name: 220, availability: 260 }),
 	// Tasks: the most pressing first.
 	tabular(910_004, 'tasks', ['due_date', 'subject', 'owner', 'priority', 'status'], ['due_date']),
 	tabular(910_005, 'contacts', ['first_name', 'last_name', 'email', 'phone', 'account', 'owner'], ['last_name']),
@@ -38,7 +40,7 @@ export const LIST_DEFAULTS: PresetDefault[] = [
 	tabular(910_007, 'leads', ['name', 'status', 'priority', 'score', 'owner', 'date_created'], ['-date_created']),
 	tabular(910_008, 'deals', ['name', 'stage', 'amount', 'contact', 'account', 'owner'], ['-date_created']),
 	tabular(910_009, 'worksheets', ['appointment', 'model_number', 'serial_number', 'date_created'], ['-date_created']),
-	tabular(910_010, 'workflow_runs', ['date_created', 'rule', 'outcome', 'event', 'collection', 'item'], ['-date_created']),
+	tabular(910_010, 'workflow_runs', ['date_created', 'rule', 'outcome', 'event', 'collection', 'record_title'], ['-date_created']),
 	tabular(910_011, 'workflow_jobs', ['due_at', 'rule', 'action_type', 'status', 'attempts', 'finished_at'], ['-due_at']),
 ];
 
