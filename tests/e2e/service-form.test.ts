@@ -132,6 +132,10 @@ describe('service catalogue in the studio', () => {
 			expect(listed).toContain('Haircut in salon');
 			expect(listed).not.toContain('Snow removal');
 			expect(listed).not.toContain('Chimney sweeping');
+			// Each service says how long it lasts and when it can be booked (Lawn care: 45–120 min, 08:00–17:00).
+			const lawnCare = (await drawer.locator('.table-row', { hasText: 'Lawn care' }).first().innerText()).replace(/\s+/g, ' ');
+			expect(lawnCare).toMatch(/\b45\b.*\b120\b/);
+			expect(lawnCare).toMatch(/\b0?8:00\b.*\b(17:00|5:00)\b/);
 		} finally {
 			await data('DELETE', `/items/services/${paused.id}`);
 		}

@@ -32,7 +32,7 @@ export const LIST_DEFAULTS: PresetDefault[] = [
 	tabular(910_002, 'calls', ['start_at', 'contact', 'direction', 'status', 'subject'], ['-start_at']),
 	// Availability rather than status: a service unavailable until a date reads as such, not as Active. Its
 	// durations and hours are what the appointment's service picker (a drawer of this list) shows.
-	tabular(910_003, 'services', ['name', 'availability', 'price', 'duration_min', 'duration_max', 'available_days', 'available_from', 'available_to'], ['name'], { name: 220, availability: 260 }),
+	tabular(910_003, 'services', ['name', 'availability', 'duration_min', 'duration_max', 'available_from', 'available_to', 'available_days', 'price'], ['name'], { name: 220, availability: 260 }),
 	// Tasks: the most pressing first.
 	tabular(910_004, 'tasks', ['due_date', 'subject', 'owner', 'priority', 'status'], ['due_date']),
 	tabular(910_005, 'contacts', ['first_name', 'last_name', 'email', 'phone', 'account', 'owner'], ['last_name']),
