@@ -58,7 +58,10 @@ else {
 }
 
 const database = env['DB_CLIENT'] === 'sqlite3' ? displayPath(env['DB_FILENAME']!, process.cwd()) : env['DB_CLIENT'];
-const bootstrapped = summariseBootstrap(await runStep(`Bootstrapping ${database}`, () => bootstrap(env, { onOutput: log.write })));
+// The CLI steps log at info whatever the user's LOG_LEVEL: their output goes to the log file, and the
+// summary reads it (at warn, a new database would pass for an old one and its password be dropped).
+const cliEnv = { ...env, LOG_LEVEL: 'info' };
+const bootstrapped = summariseBootstrap(await runStep(`Bootstrapping ${database}`, () => bootstrap(cliEnv, { onOutput: log.write })));
 say(`${bootstrapped.line.replace(/^Database/, `Database (${database})`)}`);
 
 // A password generated now only counts when this start created the admin with it; a database made
@@ -72,7 +75,7 @@ if (admin.generated && !bootstrapped.installed) {
 const showPassword = admin.source === 'file' && bootstrapped.installed;
 createdWithPassword = showPassword ? admin.password : null;
 
-say(summariseSchemaApply(await runStep('Applying the schema snapshot', () => applySnapshot(env, { onOutput: log.write }))));
+say(summariseSchemaApply(await runStep('Applying the schema snapshot', () => applySnapshot(cliEnv, { onOutput: log.write }))));
 
 // Directus' start-up and the demo data's requests go to the log; once it is ready, its own runtime
 // log shows here too (see the `ready` switch below).

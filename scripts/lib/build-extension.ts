@@ -25,8 +25,8 @@ export function buildExtension(options: { quiet?: boolean; onOutput?: (chunk: Bu
 	});
 }
 
-/** The files a build reads: the sources and the manifest. */
-const BUILD_INPUTS = ['src', 'package.json', 'tsconfig.json'];
+/** The files a build reads: the sources, the manifest, and the lockfile (an updated dependency is bundled too). */
+const BUILD_INPUTS = ['src', 'package.json', 'tsconfig.json', path.join('..', '..', 'package-lock.json')];
 /** The files a build writes: the bundle's two entries. */
 const BUILD_OUTPUTS = ['dist/api.js', 'dist/app.js'];
 

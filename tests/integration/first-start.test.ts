@@ -37,7 +37,8 @@ async function npmStart(): Promise<NpmStart> {
 	// Detached: its own process group, so the end of the test stops Directus with it.
 	const child = spawn(process.execPath, [TSX_CLI, 'scripts/start.ts'], {
 		cwd: PROJECT_ROOT,
-		env: { ...baseEnv(), WORKFLOW_DATA_DIR: dataDir, PORT: String(port), DB_CLIENT: 'sqlite3', ADMIN_PASSWORD: '' } as NodeJS.ProcessEnv,
+		// LOG_LEVEL=warn, as a user may set it: the start must still see that it created the database.
+		env: { ...baseEnv(), WORKFLOW_DATA_DIR: dataDir, PORT: String(port), DB_CLIENT: 'sqlite3', ADMIN_PASSWORD: '', LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
