@@ -34,7 +34,7 @@ describe('CRM labels in the studio', () => {
 		const until = new Date(Date.now() + 2 * 86_400_000).toISOString();
 		const service = await data<{ id: string }>('POST', '/items/services', { name, status: 'active', unavailable_until: until });
 		// The list's availability column is the service itself: created linked.
-		expect((await data<{ availability: string }>('GET', `/items/services/${service.id}?fields=availability`)).availability).toBe(service.id);
+		await expect.poll(async () => (await data<{ availability: string | null }>('GET', `/items/services/${service.id}?fields=availability`)).availability, { timeout: 10_000 }).toBe(service.id);
 		const me = await data<{ id: string }>('GET', '/users/me?fields=id');
 		// The shipped list view of services (its columns and widths), searched down to this service.
 		const [shipped] = await data<{ layout_query: unknown; layout_options: unknown }[]>('GET', '/presets?filter[collection][_eq]=services&filter[user][_null]=true&filter[role][_null]=true&filter[bookmark][_null]=true&fields=layout_query,layout_options');

@@ -160,7 +160,21 @@ describe('quick actions', () => {
 		expect(members(copy)).toEqual(members(original));
 		expect(members(copy)).toHaveLength(2);
 		expect(members(await data('GET', `/items/services/${source}?fields=members.directus_users_id`))).toEqual(members(original));
+		// The list reads a service's availability through services.availability: the copy's is the copy, not its original.
+		await expect.poll(async () => (await data<{ availability: string | null }>('GET', `/items/services/${copy['id']}?fields=availability`)).availability, { timeout: 10_000 }).toBe(copy['id']);
 		await data('DELETE', `/items/services/${copy['id']}`);
+	});
+
+	it('a service is always its own availability, whatever a write sends there', async () => {
+		const other = await serviceId('Lawn care');
+		const created = await data<{ id: string }>('POST', '/items/services', { name: 'Linked to another', status: 'active', availability: other });
+		try {
+			await expect.poll(async () => (await data<{ availability: string | null }>('GET', `/items/services/${created.id}?fields=availability`)).availability, { timeout: 10_000 }).toBe(created.id);
+			await data('PATCH', `/items/services/${created.id}`, { availability: other, price: 10 });
+			expect(await data('GET', `/items/services/${created.id}?fields=availability,price`)).toEqual({ availability: created.id, price: expect.anything() });
+		} finally {
+			await data('DELETE', `/items/services/${created.id}`);
+		}
 	});
 
 	it('the appointment picker leaves out unused and unavailable services, which stay in the catalogue', async () => {

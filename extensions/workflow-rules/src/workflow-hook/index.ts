@@ -18,7 +18,7 @@ import { markHookRegistered, recordWrite } from '../server/runtime-status.js';
 import { AUDIT_TABLES, refuseAuditWrite } from '../server/runs/read-only-audit.js';
 import { ensureModuleInBar } from '../server/module-bar/module-bar.js';
 import { installCustomTranslations } from '../server/studio/custom-translations.js';
-import { keepServiceLink, linkExistingServices, linkNewService, SERVICES_TABLE } from '../server/studio/service-availability-link.js';
+import { linkExistingServices, linkService, SERVICES_TABLE, withoutServiceLink } from '../server/studio/service-availability-link.js';
 import { installStudioDefaults } from '../server/studio/install-studio-defaults.js';
 
 type Keys = (string | number)[];
@@ -122,8 +122,9 @@ export default defineHook(({ filter, action, init }, { database, getSchema, serv
 	init('app.before', () => installCustomTranslations(database).then(() => undefined, (error) => logger.error(error, '[workflow-rules] could not install the custom translations; the studio shows their keys')));
 	// A service's availability column reads the service through services.availability (itself).
 	init('app.before', () => linkExistingServices(database).then(() => undefined, (error) => logger.error(error, '[workflow-rules] could not link services to their availability')));
-	filter(`${SERVICES_TABLE}.items.create`, (input) => linkNewService(input as Record<string, unknown>));
-	filter(`${SERVICES_TABLE}.items.update`, (input) => keepServiceLink(input as Record<string, unknown>));
+	filter(`${SERVICES_TABLE}.items.create`, (input) => withoutServiceLink(input as Record<string, unknown>));
+	filter(`${SERVICES_TABLE}.items.update`, (input) => withoutServiceLink(input as Record<string, unknown>));
+	action(`${SERVICES_TABLE}.items.create`, ({ key }) => linkService(database, key as string | number).catch((error) => logger.error(error, `[workflow-rules] could not link service ${String(key)} to its availability`)));
 	// List layouts, bookmarks, the Automation dashboard and the branding, where they are missing.
 	init('app.before', () => installStudioDefaults({ services: runtime.services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not install the studio defaults (list layouts, bookmarks, dashboard)')));
 	init('app.before', () => ensureAutomationUser({ services, getSchema, knex: database, logger }).catch((error) => logger.error(error, '[workflow-rules] could not create the automation user; rule actions will fail until it exists')));

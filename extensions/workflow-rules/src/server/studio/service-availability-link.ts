@@ -1,26 +1,26 @@
 /**
  * services.availability is the service itself, as a relation (see the schema and the
  * service-availability display): the list reads a service's status and unavailable_until through
- * it. A new service gets its own key there, whatever the payload says (a clone copies its
- * original's), and services written before the field existed are linked at startup.
+ * it. Writes never set it (a clone copies its original's, a user may type anything): the server
+ * links a new service once it is stored, and services written before the field existed at startup.
+ * The payload is only ever stripped, never added to: a role whose permissions list its fields
+ * would be refused a field it did not send.
  */
-import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 
 export const SERVICES_TABLE = 'services';
 export const AVAILABILITY_FIELD = 'availability';
 
-/** The create payload with its key set (generated when absent) and linked to itself. */
-export function linkNewService(payload: Record<string, unknown>): Record<string, unknown> {
-	const id = typeof payload['id'] === 'string' && payload['id'] !== '' ? payload['id'] : randomUUID();
-	return { ...payload, id, [AVAILABILITY_FIELD]: id };
-}
-
-/** An update never moves the link: it always is the service itself. */
-export function keepServiceLink(payload: Record<string, unknown>): Record<string, unknown> {
+/** A create or update payload without the link: it always is the service itself. */
+export function withoutServiceLink(payload: Record<string, unknown>): Record<string, unknown> {
 	if (!(AVAILABILITY_FIELD in payload)) return payload;
 	const { [AVAILABILITY_FIELD]: _ignored, ...rest } = payload;
 	return rest;
+}
+
+/** Links a stored service to itself (after its create). */
+export async function linkService(knex: Knex, key: string | number): Promise<void> {
+	await knex(SERVICES_TABLE).where('id', key).update({ [AVAILABILITY_FIELD]: key });
 }
 
 /** Links every service not linked to itself yet; returns how many. No-op without the field. */
