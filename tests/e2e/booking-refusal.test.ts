@@ -22,9 +22,9 @@ describe('a refused booking in the studio', () => {
 
 	beforeAll(async () => {
 		originalSettings = await data('GET', '/items/crm_settings?fields=timezone,business_hours');
-		// Paris, closed on Sundays; the service runs on Mondays and Wednesdays, 10:00–12:00, for an hour, in March 2027.
+		// Paris, closed on Sundays; the service runs on Mondays and Wednesdays, 10:00–12:00, for an hour, in March 2032.
 		await data('PATCH', '/items/crm_settings', { timezone: 'Europe/Paris', business_hours: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((day) => ({ day, open: '08:00', close: '18:00' })) });
-		service = (await data<{ id: string }>('POST', '/items/services', { name: SERVICE, status: 'active', worksheet_required: false, available_days: ['mon', 'wed'], available_from: '10:00:00', available_to: '12:00:00', duration_min: 60, duration_max: 60, available_start_date: '2027-03-03', available_end_date: '2027-03-10' })).id;
+		service = (await data<{ id: string }>('POST', '/items/services', { name: SERVICE, status: 'active', worksheet_required: false, available_days: ['mon', 'wed'], available_from: '10:00:00', available_to: '12:00:00', duration_min: 60, duration_max: 60, available_start_date: '2032-03-03', available_end_date: '2032-03-10' })).id;
 		browser = await launchBrowser();
 		page = await signIn(browser);
 		base = page.url().split('/admin/')[0]!;
@@ -64,9 +64,9 @@ describe('a refused booking in the studio', () => {
 			// Some Directus versions keep the drawer open until the selection is confirmed.
 			await drawer.getByRole('button', { name: /save|done|select/i }).last().click();
 		});
-		// Sunday 7 March 2027, 07:00–07:30 in Paris: not a service day, before its hours, the business closed, too short.
-		await enterRaw('start_at', '2027-03-07T06:00:00.000Z');
-		await enterRaw('end_at', '2027-03-07T06:30:00.000Z');
+		// Sunday 7 March 2032, 07:00–07:30 in Paris: not a service day, before its hours, the business closed, too short.
+		await enterRaw('start_at', '2032-03-07T06:00:00.000Z');
+		await enterRaw('end_at', '2032-03-07T06:30:00.000Z');
 
 		const saved = page.waitForResponse((response) => response.url().includes('/items/appointments') && response.request().method() === 'POST');
 		await page.keyboard.press('Control+s');
@@ -87,7 +87,7 @@ describe('a refused booking in the studio', () => {
 
 		// At the fields themselves: the times to pick at the start, the bound at the end.
 		expect(await startError.innerText()).toContain('Mon 8 Mar 10:00, Mon 8 Mar 10:30, Mon 8 Mar 11:00');
-		expect(await endError.innerText()).toContain('2027-03-07 08:00');
+		expect(await endError.innerText()).toContain('2032-03-07 08:00');
 
 		expect(await page.locator('body').innerText()).not.toContain('BOOKING_REFUSED');
 		expect(await data('GET', `/items/appointments?filter[title][_eq]=${encodeURIComponent(`Refused in the studio ${probe}`)}&fields=id`)).toEqual([]);

@@ -3,7 +3,7 @@
  * service within its days, hours, date range, unavailability and the business hours, on the CRM's
  * wall clock across a DST change, and only where a member is free; a refused booking lists every
  * reason at its field with those slots. Every expected time below is worked out by hand, in
- * Europe/Paris (UTC+1 until Sunday 28 March 2027, UTC+2 after; 1 March 2027 is a Monday).
+ * Europe/Paris (UTC+1 until Sunday 28 March 2032, UTC+2 after; 1 March 2032 is a Monday).
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,58 +66,58 @@ describe('GET /workflows/services/:id/slots', () => {
 	let weekly: string;
 
 	beforeAll(async () => {
-		// Mondays and Wednesdays, 10:00–12:00, exactly an hour, from Wednesday 3 to Wednesday 10 March 2027.
-		weekly = await newService('Weekly slots', { available_days: ['mon', 'wed'], available_from: '10:00:00', available_to: '12:00:00', duration_min: 60, duration_max: 60, available_start_date: '2027-03-03', available_end_date: '2027-03-10' });
+		// Mondays and Wednesdays, 10:00–12:00, exactly an hour, from Wednesday 3 to Wednesday 10 March 2032.
+		weekly = await newService('Weekly slots', { available_days: ['mon', 'wed'], available_from: '10:00:00', available_to: '12:00:00', duration_min: 60, duration_max: 60, available_start_date: '2032-03-03', available_end_date: '2032-03-10' });
 	});
 
 	it('proposes times on the service days, within its hours and its date range', async () => {
 		// Two weeks from Monday 1 March: the 1st is before the range, the 15th after it.
-		expect(await times(weekly, 'from=2027-03-01T00:00:00%2B01:00&days=14')).toEqual([
-			['2027-03-03T09:00:00.000Z', '2027-03-03T10:00:00.000Z'],
-			['2027-03-03T09:30:00.000Z', '2027-03-03T10:30:00.000Z'],
-			['2027-03-03T10:00:00.000Z', '2027-03-03T11:00:00.000Z'],
-			['2027-03-08T09:00:00.000Z', '2027-03-08T10:00:00.000Z'],
-			['2027-03-08T09:30:00.000Z', '2027-03-08T10:30:00.000Z'],
-			['2027-03-08T10:00:00.000Z', '2027-03-08T11:00:00.000Z'],
-			['2027-03-10T09:00:00.000Z', '2027-03-10T10:00:00.000Z'],
-			['2027-03-10T09:30:00.000Z', '2027-03-10T10:30:00.000Z'],
-			['2027-03-10T10:00:00.000Z', '2027-03-10T11:00:00.000Z'],
+		expect(await times(weekly, 'from=2032-03-01T00:00:00%2B01:00&days=14')).toEqual([
+			['2032-03-03T09:00:00.000Z', '2032-03-03T10:00:00.000Z'],
+			['2032-03-03T09:30:00.000Z', '2032-03-03T10:30:00.000Z'],
+			['2032-03-03T10:00:00.000Z', '2032-03-03T11:00:00.000Z'],
+			['2032-03-08T09:00:00.000Z', '2032-03-08T10:00:00.000Z'],
+			['2032-03-08T09:30:00.000Z', '2032-03-08T10:30:00.000Z'],
+			['2032-03-08T10:00:00.000Z', '2032-03-08T11:00:00.000Z'],
+			['2032-03-10T09:00:00.000Z', '2032-03-10T10:00:00.000Z'],
+			['2032-03-10T09:30:00.000Z', '2032-03-10T10:30:00.000Z'],
+			['2032-03-10T10:00:00.000Z', '2032-03-10T11:00:00.000Z'],
 		]);
 		// days counts local days from the date of `from`: Monday 1 to Wednesday 3 March.
-		expect(await times(weekly, 'from=2027-03-01T00:00:00%2B01:00&days=3&limit=1')).toEqual([['2027-03-03T09:00:00.000Z', '2027-03-03T10:00:00.000Z']]);
-		expect(await times(weekly, 'from=2027-03-01T00:00:00%2B01:00&days=2')).toEqual([]);
+		expect(await times(weekly, 'from=2032-03-01T00:00:00%2B01:00&days=3&limit=1')).toEqual([['2032-03-03T09:00:00.000Z', '2032-03-03T10:00:00.000Z']]);
+		expect(await times(weekly, 'from=2032-03-01T00:00:00%2B01:00&days=2')).toEqual([]);
 	});
 
 	it('keeps within the business hours: shorter on Saturdays, none on Sundays', async () => {
 		const long = await newService('Long slots', { available_from: '07:00:00', available_to: '20:00:00', duration_min: 60, duration_max: 180 });
 		// Saturday 6 to Monday 8 March, two hours on a three-hour grid from the business opening.
-		expect(await times(long, 'from=2027-03-06T00:00:00%2B01:00&days=3&duration=120&step=180&limit=100')).toEqual([
-			['2027-03-06T08:00:00.000Z', '2027-03-06T10:00:00.000Z'], // Saturday 09:00–11:00 (12:00–14:00 is past closing)
-			['2027-03-08T07:00:00.000Z', '2027-03-08T09:00:00.000Z'], // Monday 08:00–10:00
-			['2027-03-08T10:00:00.000Z', '2027-03-08T12:00:00.000Z'], // 11:00–13:00
-			['2027-03-08T13:00:00.000Z', '2027-03-08T15:00:00.000Z'], // 14:00–16:00 (17:00–19:00 is past closing)
+		expect(await times(long, 'from=2032-03-06T00:00:00%2B01:00&days=3&duration=120&step=180&limit=100')).toEqual([
+			['2032-03-06T08:00:00.000Z', '2032-03-06T10:00:00.000Z'], // Saturday 09:00–11:00 (12:00–14:00 is past closing)
+			['2032-03-08T07:00:00.000Z', '2032-03-08T09:00:00.000Z'], // Monday 08:00–10:00
+			['2032-03-08T10:00:00.000Z', '2032-03-08T12:00:00.000Z'], // 11:00–13:00
+			['2032-03-08T13:00:00.000Z', '2032-03-08T15:00:00.000Z'], // 14:00–16:00 (17:00–19:00 is past closing)
 		]);
 	});
 
 	it('proposes nothing before the end of a temporary unavailability', async () => {
-		const paused = await newService('Paused slots', { duration_min: 60, duration_max: 60, unavailable_until: '2027-03-09T10:15:00.000Z' });
+		const paused = await newService('Paused slots', { duration_min: 60, duration_max: 60, unavailable_until: '2032-03-09T10:15:00.000Z' });
 		// Unavailable until Tuesday 9 March 11:15 Paris: the first hour on the grid after it is 12:00.
-		expect(await times(paused, 'from=2027-03-08T00:00:00%2B01:00&days=2&step=60&limit=100')).toEqual([
-			['2027-03-09T11:00:00.000Z', '2027-03-09T12:00:00.000Z'],
-			['2027-03-09T12:00:00.000Z', '2027-03-09T13:00:00.000Z'],
-			['2027-03-09T13:00:00.000Z', '2027-03-09T14:00:00.000Z'],
-			['2027-03-09T14:00:00.000Z', '2027-03-09T15:00:00.000Z'],
-			['2027-03-09T15:00:00.000Z', '2027-03-09T16:00:00.000Z'],
-			['2027-03-09T16:00:00.000Z', '2027-03-09T17:00:00.000Z'],
+		expect(await times(paused, 'from=2032-03-08T00:00:00%2B01:00&days=2&step=60&limit=100')).toEqual([
+			['2032-03-09T11:00:00.000Z', '2032-03-09T12:00:00.000Z'],
+			['2032-03-09T12:00:00.000Z', '2032-03-09T13:00:00.000Z'],
+			['2032-03-09T13:00:00.000Z', '2032-03-09T14:00:00.000Z'],
+			['2032-03-09T14:00:00.000Z', '2032-03-09T15:00:00.000Z'],
+			['2032-03-09T15:00:00.000Z', '2032-03-09T16:00:00.000Z'],
+			['2032-03-09T16:00:00.000Z', '2032-03-09T17:00:00.000Z'],
 		]);
 	});
 
 	it('keeps the local opening time across the DST change', async () => {
 		const morning = await newService('Morning slots', { available_from: '09:00:00', available_to: '10:00:00', duration_min: 60, duration_max: 60 });
 		// Saturday 27 March 09:00 is UTC+1; the clocks go forward on Sunday 28 (closed); Monday 29 09:00 is UTC+2.
-		expect(await times(morning, 'from=2027-03-27T00:00:00%2B01:00&days=3')).toEqual([
-			['2027-03-27T08:00:00.000Z', '2027-03-27T09:00:00.000Z'],
-			['2027-03-29T07:00:00.000Z', '2027-03-29T08:00:00.000Z'],
+		expect(await times(morning, 'from=2032-03-27T00:00:00%2B01:00&days=3')).toEqual([
+			['2032-03-27T08:00:00.000Z', '2032-03-27T09:00:00.000Z'],
+			['2032-03-29T07:00:00.000Z', '2032-03-29T08:00:00.000Z'],
 		]);
 	});
 
@@ -168,22 +168,22 @@ describe('slots of a service with members', () => {
 			const id = (await data<{ id: string }>('POST', '/items/appointments', { title: `Busy ${probe}`, service, ...values })).id;
 			created.appointments.push(id);
 		};
-		// Tuesday 9 March 2027: Ann owns 09:00–10:00, Bob attends 09:30–10:30, Ann's 10:30–11:30 is cancelled.
-		await appointment({ status: 'scheduled', owner: ann, start_at: '2027-03-09T08:00:00.000Z', end_at: '2027-03-09T09:00:00.000Z' });
-		await appointment({ status: 'scheduled', members: [{ directus_users_id: bob }], start_at: '2027-03-09T08:30:00.000Z', end_at: '2027-03-09T09:30:00.000Z' });
-		await appointment({ status: 'cancelled', owner: ann, start_at: '2027-03-09T09:30:00.000Z', end_at: '2027-03-09T10:30:00.000Z' });
+		// Tuesday 9 March 2032: Ann owns 09:00–10:00, Bob attends 09:30–10:30, Ann's 10:30–11:30 is cancelled.
+		await appointment({ status: 'scheduled', owner: ann, start_at: '2032-03-09T08:00:00.000Z', end_at: '2032-03-09T09:00:00.000Z' });
+		await appointment({ status: 'scheduled', members: [{ directus_users_id: bob }], start_at: '2032-03-09T08:30:00.000Z', end_at: '2032-03-09T09:30:00.000Z' });
+		await appointment({ status: 'cancelled', owner: ann, start_at: '2032-03-09T09:30:00.000Z', end_at: '2032-03-09T10:30:00.000Z' });
 	});
 
 	it('offers a slot only while a member has no overlapping open appointment, naming who is free', async () => {
-		const answer = await slots(service, 'from=2027-03-09T00:00:00%2B01:00&days=1&duration=30&limit=100');
+		const answer = await slots(service, 'from=2032-03-09T00:00:00%2B01:00&days=1&duration=30&limit=100');
 		expect(answer.status, JSON.stringify(answer.body)).toBe(200);
 		expect(answer.body.data).toEqual([
-			{ start: '2027-03-09T08:00:00.000Z', end: '2027-03-09T08:30:00.000Z', members: [bob] }, // 09:00: Ann is busy
+			{ start: '2032-03-09T08:00:00.000Z', end: '2032-03-09T08:30:00.000Z', members: [bob] }, // 09:00: Ann is busy
 			// 09:30: both are busy
-			{ start: '2027-03-09T09:00:00.000Z', end: '2027-03-09T09:30:00.000Z', members: [ann] }, // 10:00: Ann's ended, Bob's runs
-			{ start: '2027-03-09T09:30:00.000Z', end: '2027-03-09T10:00:00.000Z', members: [ann, bob] }, // the cancelled one holds nothing
-			{ start: '2027-03-09T10:00:00.000Z', end: '2027-03-09T10:30:00.000Z', members: [ann, bob] },
-			{ start: '2027-03-09T10:30:00.000Z', end: '2027-03-09T11:00:00.000Z', members: [ann, bob] },
+			{ start: '2032-03-09T09:00:00.000Z', end: '2032-03-09T09:30:00.000Z', members: [ann] }, // 10:00: Ann's ended, Bob's runs
+			{ start: '2032-03-09T09:30:00.000Z', end: '2032-03-09T10:00:00.000Z', members: [ann, bob] }, // the cancelled one holds nothing
+			{ start: '2032-03-09T10:00:00.000Z', end: '2032-03-09T10:30:00.000Z', members: [ann, bob] },
+			{ start: '2032-03-09T10:30:00.000Z', end: '2032-03-09T11:00:00.000Z', members: [ann, bob] },
 		]);
 	});
 });
@@ -198,9 +198,9 @@ describe('who may ask for slots', () => {
 	});
 
 	it('answers a role that may read the service, and 403 as GET /items does to one that may not', async () => {
-		const allowed = await slots(service, 'from=2027-03-08T00:00:00%2B01:00&days=1', reader.token);
+		const allowed = await slots(service, 'from=2032-03-08T00:00:00%2B01:00&days=1', reader.token);
 		expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
-		expect(allowed.body.data).toEqual([{ start: '2027-03-08T08:00:00.000Z', end: '2027-03-08T09:00:00.000Z', members: [] }]);
+		expect(allowed.body.data).toEqual([{ start: '2032-03-08T08:00:00.000Z', end: '2032-03-08T09:00:00.000Z', members: [] }]);
 
 		expect((await api('GET', `/items/services/${service}`, undefined, stranger.token)).status).toBe(403);
 		const refused = await slots(service, 'days=1', stranger.token);
@@ -220,9 +220,9 @@ describe('who may ask for slots', () => {
 
 describe('a refused booking', () => {
 	it('lists every reason at its field, with the next free slots', async () => {
-		const service = await newService('Refusing slots', { available_days: ['mon', 'wed'], available_from: '10:00:00', available_to: '12:00:00', duration_min: 60, duration_max: 60, available_start_date: '2027-03-03', available_end_date: '2027-03-10' });
-		// Sunday 7 March 2027, 07:00–07:30 Paris: not a service day, before its hours, the business closed, too short.
-		const refused = await api<ErrorBody>('POST', '/items/appointments', { title: `Refused ${probe}`, status: 'scheduled', service, start_at: '2027-03-07T06:00:00.000Z', end_at: '2027-03-07T06:30:00.000Z' });
+		const service = await newService('Refusing slots', { available_days: ['mon', 'wed'], available_from: '10:00:00', available_to: '12:00:00', duration_min: 60, duration_max: 60, available_start_date: '2032-03-03', available_end_date: '2032-03-10' });
+		// Sunday 7 March 2032, 07:00–07:30 Paris: not a service day, before its hours, the business closed, too short.
+		const refused = await api<ErrorBody>('POST', '/items/appointments', { title: `Refused ${probe}`, status: 'scheduled', service, start_at: '2032-03-07T06:00:00.000Z', end_at: '2032-03-07T06:30:00.000Z' });
 		expect(refused.status, JSON.stringify(refused.body)).toBe(400);
 
 		const errors = refused.body.errors.map((error) => error.extensions);
@@ -236,11 +236,11 @@ describe('a refused booking', () => {
 
 		// The next hour-long slots from that Sunday: Monday 8 and Wednesday 10 March, 10:00 Paris on.
 		const nextFree = [
-			{ start: '2027-03-08T09:00:00.000Z', end: '2027-03-08T10:00:00.000Z', members: [] },
-			{ start: '2027-03-08T09:30:00.000Z', end: '2027-03-08T10:30:00.000Z', members: [] },
-			{ start: '2027-03-08T10:00:00.000Z', end: '2027-03-08T11:00:00.000Z', members: [] },
-			{ start: '2027-03-10T09:00:00.000Z', end: '2027-03-10T10:00:00.000Z', members: [] },
-			{ start: '2027-03-10T09:30:00.000Z', end: '2027-03-10T10:30:00.000Z', members: [] },
+			{ start: '2032-03-08T09:00:00.000Z', end: '2032-03-08T10:00:00.000Z', members: [] },
+			{ start: '2032-03-08T09:30:00.000Z', end: '2032-03-08T10:30:00.000Z', members: [] },
+			{ start: '2032-03-08T10:00:00.000Z', end: '2032-03-08T11:00:00.000Z', members: [] },
+			{ start: '2032-03-10T09:00:00.000Z', end: '2032-03-10T10:00:00.000Z', members: [] },
+			{ start: '2032-03-10T09:30:00.000Z', end: '2032-03-10T10:30:00.000Z', members: [] },
 		];
 		for (const error of errors) expect(error['next_free']).toEqual(nextFree);
 
@@ -249,7 +249,7 @@ describe('a refused booking', () => {
 		expect(errors[0]!['validation_message']).toBe(`The service "Refusing slots ${probe}" is not available on Sundays (only Monday, Wednesday). Next free: Mon 8 Mar 10:00, Mon 8 Mar 10:30, Mon 8 Mar 11:00 (Europe/Paris).`);
 		expect(errors[1]).toMatchObject({ type: 'gte', valid: '10:00', validation_message: `The service "Refusing slots ${probe}" is available from 10:00 to 12:00 (Europe/Paris).` });
 		expect(errors[2]).toMatchObject({ type: 'neq', invalid: 'a Sunday', validation_message: 'The business is closed on Sundays.' });
-		expect(errors[3]).toMatchObject({ type: 'gte', valid: '2027-03-07 08:00', validation_message: `The service "Refusing slots ${probe}" lasts 60 to 60 minutes; this appointment lasts 30.` });
+		expect(errors[3]).toMatchObject({ type: 'gte', valid: '2032-03-07 08:00', validation_message: `The service "Refusing slots ${probe}" lasts 60 to 60 minutes; this appointment lasts 30.` });
 		expect(JSON.stringify(refused.body)).not.toContain('BOOKING_REFUSED');
 	});
 });
