@@ -111,7 +111,11 @@ async function assertBookable(service: Item, appointment: Item, settings: CrmSet
 		const from = new Date(Math.max(Date.now(), dayAskedFor.getTime()));
 		const id = service['id'] === undefined || service['id'] === null ? null : (service['id'] as string | number);
 		// The appointment being moved does not keep its own members busy.
-		proposals = await serviceFreeSlots(deps, id, checked, settings, { from, days: PROPOSAL_DAYS, duration, limit: PROPOSAL_LIMIT, ignoreAppointments: keys });
+		// The refusal is the answer: a proposal that cannot be made leaves it without slots, never a 500.
+		proposals = await serviceFreeSlots(deps, id, checked, settings, { from, days: PROPOSAL_DAYS, duration, limit: PROPOSAL_LIMIT, ignoreAppointments: keys }).catch((error: unknown) => {
+			deps.logger?.warn(`[workflow-rules] no free slots proposed with a refused booking: ${error instanceof Error ? error.message : String(error)}`);
+			return null;
+		});
 	}
 	throw bookingRefusalErrors(refusals, proposals, settings.timezone);
 }

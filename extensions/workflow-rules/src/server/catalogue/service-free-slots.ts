@@ -16,6 +16,8 @@ export interface SlotReaderDeps {
 	knex: Knex;
 	schema: SchemaOverview;
 	ItemsService: ItemsServiceClass;
+	/** Where a refusal's proposal that could not be made is told. */
+	logger?: { warn(message: string): void };
 }
 
 export interface ProposedSlot {
