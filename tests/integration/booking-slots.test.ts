@@ -150,6 +150,7 @@ describe('GET /workflows/services/:id/slots', () => {
 });
 
 describe('slots of a service with members', () => {
+	const servicesOnly = roleUser(`Services only ${probe}`, [{ collection: 'services', action: 'read' }]);
 	let service: string;
 	let ann: string;
 	let bob: string;
@@ -186,6 +187,16 @@ describe('slots of a service with members', () => {
 			{ start: '2032-03-09T10:30:00.000Z', end: '2032-03-09T11:00:00.000Z', members: [ann, bob] },
 		]);
 	});
+
+	it('names who is free only to a caller who may read appointments: to others, the same slots, times only', async () => {
+		const answer = await slots(service, 'from=2032-03-09T00:00:00%2B01:00&days=1&duration=30&limit=3', servicesOnly.token);
+		expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+		expect(answer.body.data).toEqual([
+			{ start: '2032-03-09T08:00:00.000Z', end: '2032-03-09T08:30:00.000Z' },
+			{ start: '2032-03-09T09:00:00.000Z', end: '2032-03-09T09:30:00.000Z' },
+			{ start: '2032-03-09T09:30:00.000Z', end: '2032-03-09T10:00:00.000Z' },
+		]);
+	});
 });
 
 describe('who may ask for slots', () => {
@@ -200,7 +211,10 @@ describe('who may ask for slots', () => {
 	it('answers a role that may read the service, and 403 as GET /items does to one that may not', async () => {
 		const allowed = await slots(service, 'from=2032-03-08T00:00:00%2B01:00&days=1', reader.token);
 		expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
-		expect(allowed.body.data).toEqual([{ start: '2032-03-08T08:00:00.000Z', end: '2032-03-08T09:00:00.000Z', members: [] }]);
+		// Times only: this role may not read appointments, where the members' agendas are.
+		expect(allowed.body.data).toEqual([{ start: '2032-03-08T08:00:00.000Z', end: '2032-03-08T09:00:00.000Z' }]);
+		// A bare date is that day from 00:00 in the CRM's time zone (Paris), not UTC midnight.
+		expect((await slots(service, 'from=2032-03-08&days=1', reader.token)).body.data).toEqual(allowed.body.data);
 
 		expect((await api('GET', `/items/services/${service}`, undefined, stranger.token)).status).toBe(403);
 		const refused = await slots(service, 'days=1', stranger.token);
@@ -236,11 +250,11 @@ describe('a refused booking', () => {
 
 		// The next hour-long slots from that Sunday: Monday 8 and Wednesday 10 March, 10:00 Paris on.
 		const nextFree = [
-			{ start: '2032-03-08T09:00:00.000Z', end: '2032-03-08T10:00:00.000Z', members: [] },
-			{ start: '2032-03-08T09:30:00.000Z', end: '2032-03-08T10:30:00.000Z', members: [] },
-			{ start: '2032-03-08T10:00:00.000Z', end: '2032-03-08T11:00:00.000Z', members: [] },
-			{ start: '2032-03-10T09:00:00.000Z', end: '2032-03-10T10:00:00.000Z', members: [] },
-			{ start: '2032-03-10T09:30:00.000Z', end: '2032-03-10T10:30:00.000Z', members: [] },
+			{ start: '2032-03-08T09:00:00.000Z', end: '2032-03-08T10:00:00.000Z' },
+			{ start: '2032-03-08T09:30:00.000Z', end: '2032-03-08T10:30:00.000Z' },
+			{ start: '2032-03-08T10:00:00.000Z', end: '2032-03-08T11:00:00.000Z' },
+			{ start: '2032-03-10T09:00:00.000Z', end: '2032-03-10T10:00:00.000Z' },
+			{ start: '2032-03-10T09:30:00.000Z', end: '2032-03-10T10:30:00.000Z' },
 		];
 		for (const error of errors) expect(error['next_free']).toEqual(nextFree);
 

@@ -15,7 +15,8 @@ export const BadRequestError = createError<{ field: string; problem: string }>('
 export interface ProposedSlotJson {
 	start: string;
 	end: string;
-	members: string[];
+	/** The service's members free for the slot: only for a caller who may read appointments, which hold their agendas. */
+	members?: string[];
 }
 
 /**

@@ -9,8 +9,8 @@ describe('bookingRefusalErrors', () => {
 	it('makes one validation error per reason, the slots at the first start reason', () => {
 		const errors = bookingRefusalErrors([refusal('service_unavailable', 'service', 'neq', 'Lawn care'), refusal('outside_service_hours', 'start_at', 'gte', '10:00')], [SLOT], 'Europe/Paris');
 		expect(errors.map((error) => [error.code, error.status, error.extensions])).toEqual([
-			['FAILED_VALIDATION', 400, { collection: 'appointments', field: 'service', path: [], type: 'neq', invalid: 'Lawn care', reason: 'service_unavailable', validation_message: 'service_unavailable.', next_free: [{ start: '2027-03-08T09:00:00.000Z', end: '2027-03-08T10:00:00.000Z', members: ['ann'] }] }],
-			['FAILED_VALIDATION', 400, { collection: 'appointments', field: 'start_at', path: [], type: 'in', valid: 'Mon 8 Mar 10:00', reason: 'outside_service_hours', validation_message: 'outside_service_hours. Next free: Mon 8 Mar 10:00 (Europe/Paris).', next_free: [{ start: '2027-03-08T09:00:00.000Z', end: '2027-03-08T10:00:00.000Z', members: ['ann'] }] }],
+			['FAILED_VALIDATION', 400, { collection: 'appointments', field: 'service', path: [], type: 'neq', invalid: 'Lawn care', reason: 'service_unavailable', validation_message: 'service_unavailable.', next_free: [{ start: '2027-03-08T09:00:00.000Z', end: '2027-03-08T10:00:00.000Z' }] }],
+			['FAILED_VALIDATION', 400, { collection: 'appointments', field: 'start_at', path: [], type: 'in', valid: 'Mon 8 Mar 10:00', reason: 'outside_service_hours', validation_message: 'outside_service_hours. Next free: Mon 8 Mar 10:00 (Europe/Paris).', next_free: [{ start: '2027-03-08T09:00:00.000Z', end: '2027-03-08T10:00:00.000Z' }] }],
 		]);
 		expect(errors[1]!.message).toBe('outside_service_hours. Next free: Mon 8 Mar 10:00 (Europe/Paris).');
 	});

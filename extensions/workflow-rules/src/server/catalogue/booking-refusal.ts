@@ -17,12 +17,14 @@ const SLOTS_IN_MESSAGE = 3;
 const ALIKE_TYPES: Record<string, readonly string[]> = { neq: ['neq', 'nin'] };
 const VALUE_TYPES = ['in', 'gte', 'lte', 'gt', 'lt', 'eq'];
 
-export function slotJson(slot: ProposedSlot): ProposedSlotJson {
-	return { start: slot.start.toISOString(), end: slot.end.toISOString(), members: slot.members };
+/** A slot as answered: its times, and who is free for it when the caller may know it. */
+export function slotJson(slot: ProposedSlot, withMembers: boolean): ProposedSlotJson {
+	return { start: slot.start.toISOString(), end: slot.end.toISOString(), ...(withMembers ? { members: slot.members } : {}) };
 }
 
 export function bookingRefusalErrors(refusals: readonly BookingRefusal[], proposals: readonly ProposedSlot[] | null, tz: string): InstanceType<typeof BookingFieldError>[] {
-	const nextFree = (proposals ?? []).map(slotJson);
+	// Times only: whoever books may not read the members' agendas.
+	const nextFree = (proposals ?? []).map((slot) => slotJson(slot, false));
 	// The proposal goes where the receptionist changes the time: the first start_at reason, else the first one.
 	const startReason = refusals.findIndex((refusal) => refusal.field === 'start_at');
 	const carrier = proposals === null ? -1 : startReason >= 0 ? startReason : 0;

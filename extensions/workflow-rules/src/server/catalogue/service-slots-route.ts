@@ -24,15 +24,28 @@ export async function serviceSlots(deps: SlotReaderDeps & { accountability: Acco
 	const row = (await deps.knex('services').where('id', id).first()) as Record<string, unknown>;
 	const service = bookable(row);
 
-	const query = readSlotQuery(raw, service, now);
-	if ('problem' in query) throw new BadRequestError(query);
 	const settings = await readCrmSettings(deps.knex);
+	const query = readSlotQuery(raw, service, now, settings.timezone);
+	if ('problem' in query) throw new BadRequestError(query);
 	try {
 		const slots = await serviceFreeSlots(deps, id, service, settings, query);
-		return { data: slots.map(slotJson), time_zone: settings.timezone };
+		const withMembers = await mayReadAppointments(deps);
+		return { data: slots.map((slot) => slotJson(slot, withMembers)), time_zone: settings.timezone };
 	} catch (error) {
 		// freeSlots names what it cannot work with ("step must be …"): still the caller's parameter.
 		if (error instanceof RangeError) throw new BadRequestError({ field: error.message.split(' ')[0] ?? 'query', problem: error.message });
+		throw error;
+	}
+}
+
+/** Who is free when is read from appointments: named only to a caller Directus lets read them. */
+async function mayReadAppointments(deps: SlotReaderDeps & { accountability: Accountability }): Promise<boolean> {
+	if (deps.accountability.admin) return true;
+	try {
+		await new deps.ItemsService('appointments', { schema: deps.schema, accountability: deps.accountability }).readByQuery({ fields: ['id'], limit: 1 });
+		return true;
+	} catch (error) {
+		if ((error as { code?: unknown } | null)?.code === 'FORBIDDEN') return false;
 		throw error;
 	}
 }
