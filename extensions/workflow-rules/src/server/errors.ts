@@ -34,6 +34,8 @@ export interface BookingFieldExtensions {
 	valid?: string;
 	invalid?: string;
 	reason: string;
+	/** What the reason requires (`type` and `valid`/`invalid` may be borrowed for the studio's display). */
+	constraint: { type: string; value: string };
 	validation_message: string;
 	next_free: ProposedSlotJson[];
 }

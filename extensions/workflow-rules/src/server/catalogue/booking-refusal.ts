@@ -13,6 +13,7 @@ const SLOTS_IN_MESSAGE = 3;
  * Types that read alike, for a second reason at a field that already has one of its type: the
  * studio keys its notice's rows by field and type, and shows the first reason's type at the field
  * and each reason's own sentence in the notice, so only the first of a field keeps its exact type.
+ * Every error also carries its reason's own `constraint`, the one to read for what is required.
  */
 const ALIKE_TYPES: Record<string, readonly string[]> = { neq: ['neq', 'nin'] };
 const VALUE_TYPES = ['in', 'gte', 'lte', 'gt', 'lt', 'eq'];
@@ -43,15 +44,18 @@ export function bookingRefusalErrors(refusals: readonly BookingRefusal[], propos
 			}
 		}
 		const alike = ALIKE_TYPES[type] ?? VALUE_TYPES;
-		type = [type, ...alike].find((candidate) => !usedTypes.has(`${refusal.field}:${candidate}`)) ?? type;
-		usedTypes.add(`${refusal.field}:${type}`);
+		const keyed = [type, ...alike].find((candidate) => !usedTypes.has(`${refusal.field}:${candidate}`)) ?? type;
+		usedTypes.add(`${refusal.field}:${keyed}`);
+		// A borrowed type states no bound: with its value it would say something false ("≤ 10:00").
+		const bound = keyed !== type ? {} : type === 'neq' || type === 'nin' ? { invalid: value } : { valid: value };
 		return new BookingFieldError({
 			collection: 'appointments',
 			field: refusal.field,
 			path: [],
-			type,
-			...(type === 'neq' || type === 'nin' ? { invalid: value } : { valid: value }),
+			type: keyed,
+			...bound,
 			reason: refusal.reason,
+			constraint: refusal.constraint,
 			validation_message: message,
 			next_free: nextFree,
 		});
@@ -67,6 +71,7 @@ export function worksheetRequiredError(serviceName: string): InstanceType<typeof
 		type: 'neq',
 		invalid: 'Completed',
 		reason: 'worksheet_required',
+		constraint: { type: 'neq', value: 'Completed' },
 		validation_message: `The service "${serviceName}" requires a worksheet: add one for this appointment before completing it.`,
 		next_free: [],
 	});
