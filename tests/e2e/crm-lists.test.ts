@@ -146,4 +146,15 @@ describe('CRM lists in the studio', () => {
 		if (other[0]) expect(await calendar.getByText(other[0].title).count()).toBe(0);
 	});
 
+	it('the Automation dashboard shows the rule wizard panel and the usage charts', async () => {
+		const [dashboard] = await data<{ id: string }[]>('GET', '/dashboards?filter[name][_eq]=Automation&fields=id');
+		expect(dashboard).toBeDefined();
+		await page.goto(`${base}/admin/insights/${dashboard!.id}`);
+		await dismissLicenseDialog(page);
+		await page.getByTestId('workflow-rule-wizard').waitFor({ timeout: 20_000 });
+		for (const title of ['Rule runs, last 24 hours', 'Failed actions, last 7 days', 'Rule runs per day', 'Actions run per day', 'Latest failed actions', 'Latest rule runs']) {
+			await page.getByText(title, { exact: true }).first().waitFor({ timeout: 20_000 });
+		}
+		await page.screenshot({ path: 'test-results/automation-dashboard.png' });
+	});
 });
