@@ -10,11 +10,11 @@ interface ExtensionInfo {
 }
 
 describe('workflow-rules bundle', () => {
-	it('is installed and enabled with its hooks, endpoint, operations, interface, module and panel', async () => {
+	it('is installed and enabled with its hooks, endpoint, operations, interface, display, module and panel', async () => {
 		const extensions = await data<ExtensionInfo[]>('GET', '/extensions');
 		const bundle = extensions.find((extension) => extension.schema?.type === 'bundle' && extension.schema.name === 'directus-extension-workflow-rules');
 		const operations = ['create-task', 'email', 'run-flow', 'tag', 'update-fields', 'webhook'].map((name) => `operation:workflow-${name}-operation`);
-		const expected = ['endpoint:workflows-endpoint', 'hook:service-catalogue-hook', 'hook:workflow-hook', 'interface:service-actions-interface', 'module:workflow-rules-module', ...operations, 'panel:rule-wizard-panel'];
+		const expected = ['display:service-availability-display', 'endpoint:workflows-endpoint', 'hook:service-catalogue-hook', 'hook:workflow-hook', 'interface:service-actions-interface', 'module:workflow-rules-module', ...operations, 'panel:rule-wizard-panel'];
 
 		expect(bundle?.meta.enabled).toBe(true);
 		expect(bundle!.schema!.entries!.map((entry) => `${entry.type}:${entry.name}`).sort()).toEqual(expected);
