@@ -26,8 +26,14 @@ export async function signInAs(browser: Browser, email: string, password: string
 	await page.locator('button[type="submit"]').click();
 	// Directus returns a user to the page they last had open, whichever it was.
 	await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/login'), { timeout: 30_000 });
+	// The studio's own "skip" cookies for its license and project-owner dialogs (a login clears them):
+	// the pages a test opens next do not get a dialog over them, which on a busy machine can come
+	// seconds after the page. dismissLicenseDialog stays for the page open at login.
+	await page.context().addCookies(LICENSE_DIALOG_COOKIES.map((name) => ({ name, value: 'true', url: inject('directusUrl') })));
 	return page;
 }
+
+const LICENSE_DIALOG_COOKIES = ['license-banner-dismissed', 'license-onboarding-dismissed', 'license-login-modal-dismissed'];
 
 /** Directus 12 greets a new instance with license and project-owner dialogs; a Core user skips them. */
 export async function dismissLicenseDialog(page: Page): Promise<void> {
