@@ -2,20 +2,13 @@
  * A collection's display template (`{{title}} · {{contact.last_name}}`) for one record: the fields
  * it names, to read them, and the text it makes. Values are text, rendered by Vue as text.
  */
+import { valueAt } from '../../core/engine/record-title.js';
+
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 export function templateFields(template: string | null | undefined): string[] {
 	if (!template) return [];
 	return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
-}
-
-function valueAt(record: Record<string, unknown>, path: string): unknown {
-	let value: unknown = record;
-	for (const key of path.split('.')) {
-		if (value === null || typeof value !== 'object') return null;
-		value = (value as Record<string, unknown>)[key];
-	}
-	return value;
 }
 
 export function renderTemplate(template: string | null | undefined, record: Record<string, unknown> | null | undefined): string {

@@ -179,11 +179,10 @@ function isBusy(busy: MemberBusy | undefined, start: number, end: number): boole
 }
 
 /**
- * Every one of `members` with no busy interval overlapping [start, end), in their given order: the
- * slots endpoint says who could take a slot, where freeSlots names only the first.
+ * Who of `members` is free for [start, end), in their given order, from their busy intervals indexed
+ * once: the slots endpoint says who could take a slot, where freeSlots names only the first.
  */
-export function freeMembersFor(members: readonly string[], busy: readonly BusyInterval[], start: Date, end: Date): string[] {
-	const from = start.getTime();
-	const to = end.getTime();
-	return members.filter((member) => !busy.some((interval) => interval.member === member && interval.start.getTime() < to && interval.end.getTime() > from));
+export function memberAvailability(members: readonly string[], busy: readonly BusyInterval[]): (start: Date, end: Date) => string[] {
+	const index = busyIndex(members, busy);
+	return (start, end) => members.filter((member) => !isBusy(index.get(member), start.getTime(), end.getTime()));
 }

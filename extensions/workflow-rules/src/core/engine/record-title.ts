@@ -5,7 +5,8 @@
  */
 export const RECORD_TITLE_MAX = 255;
 
-function valueAt(record: Record<string, unknown>, path: string): unknown {
+/** The value at a dotted path of a record read with its relations (`contact.last_name`); null past a missing step. */
+export function valueAt(record: Record<string, unknown>, path: string): unknown {
 	let value: unknown = record;
 	for (const part of path.split('.')) {
 		if (value === null || typeof value !== 'object') return null;

@@ -6,7 +6,7 @@
 import type { SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import type { BookableService } from '../../core/catalogue/booking-check.js';
-import { freeMembersFor, freeSlots, type BusyInterval } from '../../core/catalogue/free-slots.js';
+import { freeSlots, memberAvailability, type BusyInterval } from '../../core/catalogue/free-slots.js';
 import type { SlotQuery } from '../../core/catalogue/slot-query.js';
 import { toDate } from '../db/rows.js';
 import type { ItemsServiceClass } from '../engine/record-reader.js';
@@ -44,7 +44,8 @@ export async function serviceFreeSlots(
 	const until = new Date(query.from.getTime() + (query.days + 1) * DAY_MS);
 	const busy = members.length > 0 ? await busyIntervals(deps, members, query.from, until, query.ignoreAppointments ?? []) : [];
 	const slots = freeSlots({ service, settings, from: query.from, days: query.days, duration: query.duration, step: query.step, limit: query.limit, members, busy });
-	return slots.map(({ start, end }) => ({ start, end, members: freeMembersFor(members, busy, start, end) }));
+	const freeFor = memberAvailability(members, busy);
+	return slots.map(({ start, end }) => ({ start, end, members: freeFor(start, end) }));
 }
 
 /** The service's members in the order they were added. */
